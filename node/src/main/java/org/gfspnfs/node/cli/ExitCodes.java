@@ -18,6 +18,6 @@ public final class ExitCodes {
     }
 
     static int forException(Throwable t) {
-        return FAILURE;
+        return t instanceof picocli.CommandLine.ParameterException ? USAGE : FAILURE;
     }
 }

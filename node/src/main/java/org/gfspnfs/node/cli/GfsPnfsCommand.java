@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         description = "pNFS gateway for a GFS-style shared-disk cluster filesystem: daemon and tools.",
         subcommands = {
                 AutoComplete.GenerateCompletion.class,
+                org.gfspnfs.node.cli.conf.ConfCommand.class,
         })
 public final class GfsPnfsCommand implements Callable<Integer> {
 
