@@ -116,7 +116,7 @@ final class ConfSummary {
         for (FenceDevice device : conf.fenceDevices()) {
             String agent = switch (device.kind()) {
                 case DISK -> "built-in disk poison pill";
-                case MANUAL -> "built-in manual (operator runs gfsctl fence ack)";
+                case MANUAL -> "built-in manual (operator runs gfsctl fence-ack)";
                 case EXEC -> "agent " + device.agent();
             };
             out.println("  device " + device.name() + ": " + agent + arguments(device.attributes()));
