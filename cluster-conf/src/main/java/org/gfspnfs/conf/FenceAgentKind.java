@@ -4,7 +4,7 @@ package org.gfspnfs.conf;
 public enum FenceAgentKind {
     /** Built in ({@code agent="disk"}): sbd-like poison pill in the victim's slot on the shared disk. */
     DISK,
-    /** Built in ({@code agent="manual"}): wait for an operator's {@code gfsctl fence ack}. */
+    /** Built in ({@code agent="manual"}): wait for an operator's {@code gfsctl fence-ack}. */
     MANUAL,
     /**
      * An executable ({@code fence_ipmilan}, ...), run like fenced runs agents: device and per-node attributes
