@@ -1,0 +1,197 @@
+package org.gfspnfs.membership.sbd;
+
+import com.sun.nio.file.ExtendedOpenOption;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.zip.CRC32C;
+
+import org.gfspnfs.conf.ConfDefaults;
+
+/**
+ * The disk-fencing area on shared storage, as sbd's: a header and one slot per node id (1..255), each slot a
+ * mailbox that a fencer writes a poison pill into and its owner watches. See {@code membership/README.md},
+ * "Disk fencing area", for the byte layout and where the area lives.
+ *
+ * <p>Slots are {@value #SLOT_SIZE} bytes, so each read or write is one aligned block that a disk writes whole and
+ * that O_DIRECT accepts on 4K-native devices. On a block device the area is opened with O_DIRECT, because the
+ * other hosts' writes never reach this host's page cache; an image file (tests, single host) goes through the page
+ * cache, which is coherent on one host. Every write is forced to stable storage before it returns.
+ */
+public final class PoisonPillArea implements AutoCloseable {
+    /** Bytes per slot; slot 0 is the header, slot n belongs to node id n. */
+    public static final int SLOT_SIZE = 4096;
+    /** Slots in the area (header included). */
+    public static final int SLOTS = ConfDefaults.MAX_NODE_ID + 1;
+    /** Total bytes the area takes: 1 MiB. */
+    public static final long AREA_SIZE = (long) SLOT_SIZE * SLOTS;
+
+    static final long HEADER_MAGIC = 0x4746535046454e43L; // "GFSPFENC"
+    private static final int HEADER_VERSION = 1;
+    private static final int NAME_BYTES = 64;
+    private static final int CRC_OFFSET = 20 + NAME_BYTES;
+
+    private final Path path;
+    private final FileChannel channel;
+    private final String clusterName;
+
+    private PoisonPillArea(Path path, FileChannel channel, String clusterName) {
+        this.path = path;
+        this.channel = channel;
+        this.clusterName = clusterName;
+    }
+
+    /**
+     * Opens the area at the start of {@code path}, formatting it first (like {@code sbd create}) when the file is
+     * new, shorter than the area, or its header block is all zeros. A header of another cluster, or one that does
+     * not decode, is refused: writing pills into someone else's area must never happen.
+     */
+    public static PoisonPillArea open(Path path, String clusterName) throws IOException {
+        Objects.requireNonNull(clusterName, "clusterName");
+        boolean blockDevice = Files.exists(path) && !Files.isRegularFile(path);
+        List<OpenOption> options = new ArrayList<>(List.of(StandardOpenOption.READ, StandardOpenOption.WRITE,
+                StandardOpenOption.DSYNC));
+        if (blockDevice) {
+            options.add(ExtendedOpenOption.DIRECT);
+        } else {
+            options.add(StandardOpenOption.CREATE);
+        }
+        FileChannel channel = FileChannel.open(path, options.toArray(OpenOption[]::new));
+        PoisonPillArea area = new PoisonPillArea(path, channel, clusterName);
+        try {
+            area.checkOrFormat();
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        return area;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** Reads node {@code nodeId}'s slot from the device (never from a cache of ours). */
+    public SlotMessage read(int nodeId) throws IOException {
+        checkNodeId(nodeId);
+        ByteBuffer block = readBlock(nodeId);
+        return SlotMessage.decode(block, nodeId);
+    }
+
+    /** Writes node {@code nodeId}'s slot and forces it to stable storage. */
+    public void write(SlotMessage message) throws IOException {
+        checkNodeId(message.nodeId());
+        ByteBuffer block = alignedBlock();
+        message.encode(block);
+        block.clear();
+        writeBlock(message.nodeId(), block);
+    }
+
+    private void checkOrFormat() throws IOException {
+        if (channel.size() < AREA_SIZE || isZero(readBlock(0))) {
+            format();
+            return;
+        }
+        ByteBuffer header = readBlock(0);
+        CRC32C crc = new CRC32C();
+        crc.update(header.duplicate().limit(CRC_OFFSET));
+        long magic = header.getLong(0);
+        int version = header.getInt(8);
+        int slotSize = header.getInt(12);
+        int slots = header.getInt(16);
+        byte[] name = new byte[NAME_BYTES];
+        header.get(20, name);
+        if (magic != HEADER_MAGIC || header.getInt(CRC_OFFSET) != (int) crc.getValue()) {
+            throw new CorruptSlotException(path + " is not a gfs-pnfs fence area (bad magic or checksum)");
+        }
+        if (version != HEADER_VERSION || slotSize != SLOT_SIZE || slots != SLOTS) {
+            throw new CorruptSlotException(path + ": unsupported fence area version " + version + ", slot size "
+                    + slotSize + ", " + slots + " slots");
+        }
+        String owner = new String(name, StandardCharsets.UTF_8).replace("\0", "");
+        if (!owner.equals(clusterName)) {
+            throw new CorruptSlotException(path + " is the fence area of cluster '" + owner + "', not '"
+                    + clusterName + "'");
+        }
+    }
+
+    private void format() throws IOException {
+        // One write of the zeroed slots and one of the header: a sync per slot would make formatting take seconds.
+        ByteBuffer zeros = ByteBuffer.allocateDirect((int) AREA_SIZE + SLOT_SIZE).alignedSlice(SLOT_SIZE)
+                .limit((int) AREA_SIZE - SLOT_SIZE);
+        long position = SLOT_SIZE;
+        while (zeros.hasRemaining()) {
+            position += channel.write(zeros, position);
+        }
+        ByteBuffer header = alignedBlock();
+        byte[] name = clusterName.getBytes(StandardCharsets.UTF_8);
+        if (name.length > NAME_BYTES) {
+            throw new IllegalArgumentException("cluster name too long: " + clusterName);
+        }
+        header.putLong(HEADER_MAGIC).putInt(HEADER_VERSION).putInt(SLOT_SIZE).putInt(SLOTS).put(name);
+        CRC32C crc = new CRC32C();
+        crc.update(header.duplicate().position(0).limit(CRC_OFFSET));
+        header.putInt(CRC_OFFSET, (int) crc.getValue());
+        header.clear();
+        writeBlock(0, header);
+    }
+
+    private ByteBuffer readBlock(int slot) throws IOException {
+        ByteBuffer block = alignedBlock();
+        long position = (long) slot * SLOT_SIZE;
+        while (block.hasRemaining()) {
+            int n = channel.read(block, position + block.position());
+            if (n < 0) {
+                throw new IOException(path + ": fence area truncated at slot " + slot);
+            }
+        }
+        return block.flip();
+    }
+
+    private void writeBlock(int slot, ByteBuffer block) throws IOException {
+        long position = (long) slot * SLOT_SIZE;
+        while (block.hasRemaining()) {
+            channel.write(block, position + block.position());
+        }
+        channel.force(false);
+    }
+
+    /** A zeroed direct buffer aligned to the slot size, as O_DIRECT needs. */
+    private static ByteBuffer alignedBlock() {
+        return ByteBuffer.allocateDirect(SLOT_SIZE * 2).alignedSlice(SLOT_SIZE).limit(SLOT_SIZE);
+    }
+
+    private static boolean isZero(ByteBuffer block) {
+        for (int i = 0; i < block.limit(); i++) {
+            if (block.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void checkNodeId(int nodeId) {
+        if (nodeId < 1 || nodeId >= SLOTS) {
+            throw new IllegalArgumentException("node id out of range 1.." + (SLOTS - 1) + ": " + nodeId);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    @Override
+    public String toString() {
+        return "fence area " + path + " (cluster " + clusterName + ")";
+    }
+}
