@@ -1,0 +1,144 @@
+package org.gfspnfs.nfs41.attr;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.BitSet;
+
+import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
+import org.gfspnfs.nfs41.idmap.IdMapper;
+import org.gfspnfs.nfs41.status.NfsException;
+import org.gfspnfs.nfs41.vfs.FileType;
+import org.gfspnfs.nfs41.vfs.FsStat;
+import org.gfspnfs.nfs41.vfs.Stat;
+import org.gfspnfs.nfs41.xdr.Fattr4;
+import org.gfspnfs.nfs41.xdr.FileType4;
+import org.gfspnfs.nfs41.xdr.XdrBounds;
+import org.gfspnfs.nfs41.xdr.XdrBytes;
+
+/**
+ * Encodes the attributes a client asks for into a fattr4 (RFC 8881 section 5): only supported attributes, in
+ * increasing number, and the returned bitmap says which ones are there.
+ */
+public final class AttributeEncoder {
+    private final IdMapper idMapper;
+    private final AttrSettings settings;
+    private final BitSet supported;
+    private final int[] exclCreat = Bitmaps.of(Attr.SIZE, Attr.MODE, Attr.OWNER, Attr.OWNER_GROUP);
+
+    public AttributeEncoder(IdMapper idMapper, AttrSettings settings) {
+        this.idMapper = idMapper;
+        this.settings = settings;
+        this.supported = Bitmaps.toBitSet(Bitmaps.of(Attr.SUPPORTED_ATTRS, Attr.TYPE, Attr.FH_EXPIRE_TYPE,
+                Attr.CHANGE, Attr.SIZE, Attr.LINK_SUPPORT, Attr.SYMLINK_SUPPORT, Attr.NAMED_ATTR, Attr.FSID,
+                Attr.UNIQUE_HANDLES, Attr.LEASE_TIME, Attr.RDATTR_ERROR, Attr.ACLSUPPORT, Attr.CANSETTIME,
+                Attr.CASE_INSENSITIVE, Attr.CASE_PRESERVING, Attr.CHOWN_RESTRICTED, Attr.FILEHANDLE,
+                Attr.FILEID, Attr.FILES_AVAIL, Attr.FILES_FREE, Attr.FILES_TOTAL, Attr.HOMOGENEOUS,
+                Attr.MAXFILESIZE, Attr.MAXLINK, Attr.MAXNAME, Attr.MAXREAD, Attr.MAXWRITE, Attr.MODE,
+                Attr.NO_TRUNC, Attr.NUMLINKS, Attr.OWNER, Attr.OWNER_GROUP, Attr.RAWDEV, Attr.SPACE_AVAIL,
+                Attr.SPACE_FREE, Attr.SPACE_TOTAL, Attr.SPACE_USED, Attr.TIME_ACCESS, Attr.TIME_ACCESS_SET,
+                Attr.TIME_DELTA, Attr.TIME_METADATA, Attr.TIME_MODIFY, Attr.TIME_MODIFY_SET,
+                Attr.MOUNTED_ON_FILEID, Attr.SUPPATTR_EXCLCREAT));
+        if (settings.layoutTypes().length > 0) {
+            supported.set(Attr.FS_LAYOUT_TYPES);
+            supported.set(Attr.LAYOUT_BLKSIZE);
+        }
+    }
+
+    public boolean isSupported(int attr) {
+        return supported.get(attr);
+    }
+
+    public int[] supportedBitmap() {
+        return Bitmaps.of(supported);
+    }
+
+    /** The requested attributes of one object that this server supports. */
+    public Fattr4 encode(int[] request, AttrSource src) throws NfsException {
+        BitSet wanted = Bitmaps.toBitSet(request);
+        wanted.and(supported);
+        wanted.clear(Attr.TIME_ACCESS_SET);
+        wanted.clear(Attr.TIME_MODIFY_SET);
+        FsStat[] fs = new FsStat[1];
+        for (int a = wanted.nextSetBit(0); a >= 0; a = wanted.nextSetBit(a + 1)) {
+            if (a >= Attr.FILES_AVAIL && a <= Attr.FILES_TOTAL || a >= Attr.SPACE_AVAIL && a <= Attr.SPACE_TOTAL) {
+                fs[0] = src.fsStat().get();
+                break;
+            }
+        }
+        byte[] vals = XdrBytes.encode(xdr -> {
+            for (int a = wanted.nextSetBit(0); a >= 0; a = wanted.nextSetBit(a + 1)) {
+                encodeOne(xdr, a, src, fs[0]);
+            }
+        });
+        return new Fattr4(Bitmaps.of(wanted), vals);
+    }
+
+    private void encodeOne(XdrEncodingStream x, int attr, AttrSource src, FsStat fs) throws IOException {
+        Stat st = src.stat();
+        switch (attr) {
+            case Attr.SUPPORTED_ATTRS -> x.xdrEncodeIntVector(supportedBitmap());
+            case Attr.TYPE -> x.xdrEncodeInt(type(st.type()));
+            case Attr.FH_EXPIRE_TYPE -> x.xdrEncodeInt(0);
+            case Attr.CHANGE -> x.xdrEncodeLong(st.change());
+            case Attr.SIZE -> x.xdrEncodeLong(st.size());
+            case Attr.LINK_SUPPORT -> x.xdrEncodeBoolean(src.fsInfo().hardLinks());
+            case Attr.SYMLINK_SUPPORT -> x.xdrEncodeBoolean(src.fsInfo().symlinks());
+            case Attr.NAMED_ATTR, Attr.CASE_INSENSITIVE -> x.xdrEncodeBoolean(false);
+            case Attr.FSID -> {
+                x.xdrEncodeLong(src.fsInfo().fsidMajor());
+                x.xdrEncodeLong(src.fsInfo().fsidMinor());
+            }
+            case Attr.UNIQUE_HANDLES, Attr.CANSETTIME, Attr.CASE_PRESERVING, Attr.CHOWN_RESTRICTED,
+                 Attr.HOMOGENEOUS, Attr.NO_TRUNC -> x.xdrEncodeBoolean(true);
+            case Attr.LEASE_TIME -> x.xdrEncodeInt(settings.leaseSeconds());
+            case Attr.RDATTR_ERROR, Attr.ACLSUPPORT -> x.xdrEncodeInt(0);
+            case Attr.FILEHANDLE -> x.xdrEncodeDynamicOpaque(src.fileHandle());
+            case Attr.FILEID, Attr.MOUNTED_ON_FILEID -> x.xdrEncodeLong(st.fileId());
+            case Attr.FILES_AVAIL -> x.xdrEncodeLong(fs.availFiles());
+            case Attr.FILES_FREE -> x.xdrEncodeLong(fs.freeFiles());
+            case Attr.FILES_TOTAL -> x.xdrEncodeLong(fs.totalFiles());
+            case Attr.MAXFILESIZE -> x.xdrEncodeLong(src.fsInfo().maxFileSize());
+            case Attr.MAXLINK -> x.xdrEncodeInt(src.fsInfo().maxLink());
+            case Attr.MAXNAME -> x.xdrEncodeInt(src.fsInfo().maxName());
+            case Attr.MAXREAD -> x.xdrEncodeLong(settings.maxRead());
+            case Attr.MAXWRITE -> x.xdrEncodeLong(settings.maxWrite());
+            case Attr.MODE -> x.xdrEncodeInt(st.mode() & 07777);
+            case Attr.NUMLINKS -> x.xdrEncodeInt(st.nlink());
+            case Attr.OWNER -> XdrBounds.utf8(x, idMapper.uidToOwner(st.uid()));
+            case Attr.OWNER_GROUP -> XdrBounds.utf8(x, idMapper.gidToGroup(st.gid()));
+            case Attr.RAWDEV -> {
+                x.xdrEncodeInt(st.rdevMajor());
+                x.xdrEncodeInt(st.rdevMinor());
+            }
+            case Attr.SPACE_AVAIL -> x.xdrEncodeLong(fs.availBytes());
+            case Attr.SPACE_FREE -> x.xdrEncodeLong(fs.freeBytes());
+            case Attr.SPACE_TOTAL -> x.xdrEncodeLong(fs.totalBytes());
+            case Attr.SPACE_USED -> x.xdrEncodeLong(st.spaceUsed());
+            case Attr.TIME_ACCESS -> time(x, st.atime());
+            case Attr.TIME_DELTA -> time(x, Instant.ofEpochSecond(0, 1));
+            case Attr.TIME_METADATA -> time(x, st.ctime());
+            case Attr.TIME_MODIFY -> time(x, st.mtime());
+            case Attr.FS_LAYOUT_TYPES -> x.xdrEncodeIntVector(settings.layoutTypes());
+            case Attr.LAYOUT_BLKSIZE -> x.xdrEncodeInt(settings.layoutBlockSize());
+            case Attr.SUPPATTR_EXCLCREAT -> x.xdrEncodeIntVector(exclCreat);
+            default -> throw new IllegalStateException("supported attribute without encoder: " + attr);
+        }
+    }
+
+    private static void time(XdrEncodingStream x, Instant t) {
+        x.xdrEncodeLong(t.getEpochSecond());
+        x.xdrEncodeInt(t.getNano());
+    }
+
+    public static int type(FileType t) {
+        return switch (t) {
+            case REGULAR -> FileType4.NF4REG;
+            case DIRECTORY -> FileType4.NF4DIR;
+            case SYMLINK -> FileType4.NF4LNK;
+            case BLOCK_DEVICE -> FileType4.NF4BLK;
+            case CHAR_DEVICE -> FileType4.NF4CHR;
+            case FIFO -> FileType4.NF4FIFO;
+            case SOCKET -> FileType4.NF4SOCK;
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package org.gfspnfs.nfs41.export;
+
+import java.util.List;
+
+import org.gfspnfs.nfs41.vfs.Caller;
+
+/**
+ * What one client pattern of an export may do (exports(5) options). {@code flavors} lists the accepted RPC
+ * security flavors in preference order (1 = AUTH_SYS, 0 = AUTH_NONE), as SECINFO reports them.
+ */
+public record ExportOptions(boolean readOnly, Squash squash, int anonUid, int anonGid, List<Integer> flavors) {
+    public static final int NOBODY = 65534;
+
+    public static ExportOptions defaults() {
+        return new ExportOptions(true, Squash.ROOT, NOBODY, NOBODY, List.of(1));
+    }
+
+    /** The identity an RPC credential acts as under these options. AUTH_NONE is always anonymous. */
+    public Caller squash(int flavor, int uid, int gid, int[] gids) {
+        if (flavor != 1 || squash == Squash.ALL) {
+            return new Caller(anonUid, anonGid, new int[0]);
+        }
+        if (squash == Squash.ROOT) {
+            int[] g = gids.clone();
+            for (int i = 0; i < g.length; i++) {
+                if (g[i] == 0) {
+                    g[i] = anonGid;
+                }
+            }
+            return new Caller(uid == 0 ? anonUid : uid, gid == 0 ? anonGid : gid, g);
+        }
+        return new Caller(uid, gid, gids);
+    }
+}

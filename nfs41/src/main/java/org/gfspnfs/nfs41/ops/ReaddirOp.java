@@ -1,0 +1,101 @@
+package org.gfspnfs.nfs41.ops;
+
+import java.nio.ByteBuffer;
+
+import org.dcache.oncrpc4j.xdr.XdrAble;
+import org.gfspnfs.nfs41.compound.CompoundContext;
+import org.gfspnfs.nfs41.compound.FileHandle;
+import org.gfspnfs.nfs41.compound.Operation;
+import org.gfspnfs.nfs41.status.BadCookieException;
+import org.gfspnfs.nfs41.status.NfsException;
+import org.gfspnfs.nfs41.status.StaleException;
+import org.gfspnfs.nfs41.status.NoEntException;
+import org.gfspnfs.nfs41.status.TooSmallException;
+import org.gfspnfs.nfs41.vfs.Access;
+import org.gfspnfs.nfs41.vfs.DirEntry;
+import org.gfspnfs.nfs41.vfs.DirPage;
+import org.gfspnfs.nfs41.vfs.Inode;
+import org.gfspnfs.nfs41.vfs.Stat;
+import org.gfspnfs.nfs41.xdr.Entry4;
+import org.gfspnfs.nfs41.xdr.Fattr4;
+import org.gfspnfs.nfs41.xdr.Readdir4Args;
+import org.gfspnfs.nfs41.xdr.Readdir4Res;
+
+/**
+ * READDIR (RFC 8881 section 18.23): entries after a cookie with the requested attributes, filling at most
+ * {@code maxcount} bytes of reply. Cookies 1 and 2 are reserved (BAD_COOKIE); a cookie from another directory
+ * verifier is NOT_SAME (from the filesystem); a reply with room for no entry at all is TOOSMALL.
+ */
+final class ReaddirOp implements Operation<Readdir4Args> {
+    /** Verifier, "no more entries" marker and eof. */
+    private static final int REPLY_OVERHEAD = 16;
+    private static final int PAGE = 256;
+
+    @Override
+    public XdrAble execute(CompoundContext ctx, Readdir4Args args) throws NfsException {
+        if (args.cookie == 1 || args.cookie == 2) {
+            throw new BadCookieException("reserved cookie " + args.cookie);
+        }
+        Files.requireDir(ctx);
+        FileHandle dirFh = ctx.currentFh();
+        Files.require(ctx, dirFh.inode(), Access.READ);
+        long verifier = args.cookie == 0 ? 0 : ByteBuffer.wrap(args.cookieVerf).getLong();
+        Readdir4Res res = new Readdir4Res();
+        int budget = Math.min(args.maxCount, IoStateids.maxPayload(ctx) + 1024) - REPLY_OVERHEAD;
+        long cookie = args.cookie;
+        while (true) {
+            DirPage page = ctx.services().vfs().readdir(dirFh.inode(), cookie, verifier, PAGE);
+            verifier = page.verifier();
+            for (DirEntry e : page.entries()) {
+                Entry4 entry = entry(ctx, dirFh, e, args.attrRequest);
+                if (entry == null) {
+                    continue;
+                }
+                int size = 4 + 8 + 4 + pad(entry.name.length) + 4 + 4 * entry.attrs.attrmask.length + 4
+                        + pad(entry.attrs.attrVals.length);
+                if (size > budget) {
+                    return finish(res, verifier, false);
+                }
+                budget -= size;
+                res.entries.add(entry);
+                cookie = e.cookie();
+            }
+            if (page.eof()) {
+                return finish(res, verifier, true);
+            }
+            if (page.entries().isEmpty()) {
+                return finish(res, verifier, false);
+            }
+        }
+    }
+
+    private static Readdir4Res finish(Readdir4Res res, long verifier, boolean eof) throws NfsException {
+        if (res.entries.isEmpty() && !eof) {
+            throw new TooSmallException("maxcount leaves no room for an entry");
+        }
+        res.cookieVerf = ByteBuffer.allocate(8).putLong(verifier).array();
+        res.eof = eof;
+        return res;
+    }
+
+    private static Entry4 entry(CompoundContext ctx, FileHandle dirFh, DirEntry e, int[] request)
+            throws NfsException {
+        Inode inode = e.inode();
+        Stat st = e.stat();
+        if (st == null) {
+            try {
+                st = ctx.services().vfs().getattr(inode);
+            } catch (NoEntException | StaleException gone) {
+                return null;
+            }
+        }
+        int export = ctx.services().exportAccess().exportOfChild(dirFh.exportId(), inode);
+        FileHandle fh = ctx.handle(export, inode);
+        Fattr4 attrs = ctx.services().attrEncoder().encode(request, Files.source(ctx, fh, st));
+        return new Entry4(e.cookie(), Names.bytes(e.name()), attrs);
+    }
+
+    private static int pad(int n) {
+        return (n + 3) & ~3;
+    }
+}

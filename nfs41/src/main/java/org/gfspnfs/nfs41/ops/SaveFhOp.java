@@ -1,0 +1,16 @@
+package org.gfspnfs.nfs41.ops;
+
+import org.dcache.oncrpc4j.xdr.XdrAble;
+import org.dcache.oncrpc4j.xdr.XdrVoid;
+import org.gfspnfs.nfs41.compound.CompoundContext;
+import org.gfspnfs.nfs41.compound.Operation;
+import org.gfspnfs.nfs41.status.NfsException;
+
+/** SAVEFH (RFC 8881 section 18.31). */
+final class SaveFhOp implements Operation<XdrVoid> {
+    @Override
+    public XdrAble execute(CompoundContext ctx, XdrVoid args) throws NfsException {
+        ctx.saveFh();
+        return null;
+    }
+}

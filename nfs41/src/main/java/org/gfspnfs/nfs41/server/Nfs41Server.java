@@ -1,0 +1,300 @@
+package org.gfspnfs.nfs41.server;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.dcache.oncrpc4j.rpc.OncRpcProgram;
+import org.dcache.oncrpc4j.rpc.OncRpcSvc;
+import org.dcache.oncrpc4j.rpc.OncRpcSvcBuilder;
+import org.dcache.oncrpc4j.rpc.net.IpProtocolType;
+import org.gfspnfs.nfs41.attr.AttrSettings;
+import org.gfspnfs.nfs41.attr.AttributeDecoder;
+import org.gfspnfs.nfs41.attr.AttributeEncoder;
+import org.gfspnfs.nfs41.callback.BackchannelLayoutRecaller;
+import org.gfspnfs.nfs41.callback.CallbackService;
+import org.gfspnfs.nfs41.compound.CompoundExecutor;
+import org.gfspnfs.nfs41.compound.EngineConfig;
+import org.gfspnfs.nfs41.compound.ExportAccess;
+import org.gfspnfs.nfs41.compound.OperationTable;
+import org.gfspnfs.nfs41.compound.ServerServices;
+import org.gfspnfs.nfs41.export.ExportTable;
+import org.gfspnfs.nfs41.idmap.IdMapper;
+import org.gfspnfs.nfs41.idmap.StaticIdMapper;
+import org.gfspnfs.nfs41.ops.PnfsOperations;
+import org.gfspnfs.nfs41.ops.StandardOperations;
+import org.gfspnfs.nfs41.pnfs.LayoutProvider;
+import org.gfspnfs.nfs41.pnfs.LayoutStateTable;
+import org.gfspnfs.nfs41.pnfs.ServerRole;
+import org.gfspnfs.nfs41.pnfs.StateidValidator;
+import org.gfspnfs.nfs41.session.ClientRegistry;
+import org.gfspnfs.nfs41.session.LeaseReaper;
+import org.gfspnfs.nfs41.session.NfsClient;
+import org.gfspnfs.nfs41.session.SessionRegistry;
+import org.gfspnfs.nfs41.state.GracePeriod;
+import org.gfspnfs.nfs41.state.InMemoryRecoveryStore;
+import org.gfspnfs.nfs41.state.RecoveryStore;
+import org.gfspnfs.nfs41.state.StateManager;
+import org.gfspnfs.nfs41.status.NfsException;
+import org.gfspnfs.nfs41.vfs.VirtualFileSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An NFSv4.1 server instance: the oncrpc4j TCP service for program 100003 version 4, the engine's tables, and the
+ * lease reaper. Built with {@link #builder()}; {@link #close()} stops the service and every thread the server
+ * created. Everything time-related runs on the injected clock and scheduler.
+ */
+public final class Nfs41Server implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Nfs41Server.class);
+    private final OncRpcSvc svc;
+    private final ServerServices services;
+    private final LeaseReaper reaper;
+    private final ScheduledExecutorService ownedScheduler;
+
+    private Nfs41Server(OncRpcSvc svc, ServerServices services, LeaseReaper reaper,
+                        ScheduledExecutorService ownedScheduler) {
+        this.svc = svc;
+        this.services = services;
+        this.reaper = reaper;
+        this.ownedScheduler = ownedScheduler;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The address the server listens on (with the real port when built with port 0). */
+    public InetSocketAddress address() {
+        return svc.getInetSocketAddress(IpProtocolType.TCP);
+    }
+
+    /** The engine's tables: for the MDS/DS wiring, for tools and for tests that check nothing leaked. */
+    public ServerServices services() {
+        return services;
+    }
+
+    /** Runs one lease expiry pass now (tests use it with a manual clock). */
+    public void reapExpiredLeases() {
+        reaper.reapOnce();
+    }
+
+    /** Stops serving; every open still held is released, so the filesystem sees a close for each. */
+    @Override
+    public void close() throws IOException {
+        reaper.close();
+        try {
+            svc.stop();
+            for (NfsClient c : services.clients().clients()) {
+                services.states().releaseClient(c.id());
+            }
+        } finally {
+            if (ownedScheduler != null) {
+                ownedScheduler.shutdownNow();
+            }
+        }
+    }
+
+    /** Wiring of one server. Required: a filesystem and an export table. */
+    public static final class Builder {
+        private String bindAddress = "127.0.0.1";
+        private int port = 2049;
+        private VirtualFileSystem vfs;
+        private ExportTable exports;
+        private IdMapper idMapper = StaticIdMapper.numeric("localdomain");
+        private Clock clock = Clock.systemUTC();
+        private ScheduledExecutorService scheduler;
+        private EngineConfig config = EngineConfig.defaults();
+        private ServerRole role = ServerRole.NON_PNFS;
+        private LayoutProvider layouts;
+        private StateidValidator stateidValidator;
+        private RecoveryStore recovery = new InMemoryRecoveryStore();
+        private LayoutStateTable layoutStates;
+        private OperationTable.Builder operations;
+        private int workerThreads = 8;
+        private Duration reapPeriod = Duration.ofSeconds(1);
+        private Duration callbackTimeout = Duration.ofSeconds(10);
+        private boolean delegations = true;
+
+        public Builder bindAddress(String a) {
+            bindAddress = a;
+            return this;
+        }
+
+        public Builder port(int p) {
+            port = p;
+            return this;
+        }
+
+        public Builder fileSystem(VirtualFileSystem v) {
+            vfs = v;
+            return this;
+        }
+
+        public Builder exports(ExportTable e) {
+            exports = e;
+            return this;
+        }
+
+        public Builder idMapper(IdMapper m) {
+            idMapper = m;
+            return this;
+        }
+
+        public Builder clock(Clock c) {
+            clock = c;
+            return this;
+        }
+
+        /** A scheduler for the lease reaper; if none is given the server creates (and closes) its own. */
+        public Builder scheduler(ScheduledExecutorService s) {
+            scheduler = s;
+            return this;
+        }
+
+        public Builder config(EngineConfig c) {
+            config = c;
+            return this;
+        }
+
+        /** MDS: layouts from {@code provider}; the EXCHANGE_ID flags announce USE_PNFS_MDS. */
+        public Builder metadataServer(LayoutProvider provider) {
+            role = ServerRole.MDS;
+            layouts = provider;
+            return this;
+        }
+
+        /** DS: stateids are checked by {@code validator}; the EXCHANGE_ID flags announce USE_PNFS_DS. */
+        public Builder dataServer(StateidValidator validator) {
+            role = ServerRole.DS;
+            stateidValidator = validator;
+            return this;
+        }
+
+        public Builder recoveryStore(RecoveryStore r) {
+            recovery = r;
+            return this;
+        }
+
+        /**
+         * The layout stateid table of an MDS; created by the builder if not given. Pass it when you also pass
+         * an operation table that registers the pNFS operations over it.
+         */
+        public Builder layoutStates(LayoutStateTable t) {
+            layoutStates = t;
+            return this;
+        }
+
+        /**
+         * The operation table; defaults to {@link StandardOperations#core()}, plus the pNFS operations
+         * ({@link PnfsOperations}) for an MDS.
+         */
+        public Builder operations(OperationTable.Builder ops) {
+            operations = ops;
+            return this;
+        }
+
+        public Builder workerThreads(int n) {
+            workerThreads = n;
+            return this;
+        }
+
+        /** Whether OPEN hands out read delegations (RFC 8881 section 10.4); on by default. */
+        public Builder delegations(boolean on) {
+            delegations = on;
+            return this;
+        }
+
+        public Builder reapPeriod(Duration d) {
+            reapPeriod = d;
+            return this;
+        }
+
+        public Nfs41Server start() throws IOException {
+            Objects.requireNonNull(vfs, "fileSystem");
+            Objects.requireNonNull(exports, "exports");
+            int epoch = (int) (clock.millis() / 1000);
+            ServerServices services;
+            try {
+                services = services(epoch);
+            } catch (NfsException e) {
+                throw new IOException("cannot resolve exports: " + e.getMessage(), e);
+            }
+            OperationTable.Builder ops = operations;
+            if (ops == null) {
+                ops = role == ServerRole.MDS ? PnfsOperations.metadataServer(services.layoutStates())
+                        : StandardOperations.core();
+            }
+            CompoundExecutor executor = new CompoundExecutor(services, ops.build());
+            OncRpcSvc svc = new OncRpcSvcBuilder().withTCP().withoutAutoPublish().withBindAddress(bindAddress)
+                    .withPort(port).withWorkerThreadIoStrategy().withWorkerThreadPoolSize(workerThreads)
+                    .withServiceName("nfs41-" + port)
+                    .withRpcService(new OncRpcProgram(NfsRpcService.PROGRAM, NfsRpcService.VERSION),
+                            new NfsRpcService(executor))
+                    .build();
+            ScheduledExecutorService owned = null;
+            ScheduledExecutorService s = scheduler;
+            if (s == null) {
+                owned = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "nfs41-lease-reaper");
+                    t.setDaemon(true);
+                    return t;
+                });
+                s = owned;
+            }
+            LeaseReaper reaper = new LeaseReaper(services.clients(), config.lease());
+            svc.start();
+            reaper.start(s, reapPeriod);
+            if (layouts != null) {
+                layouts.attach(new BackchannelLayoutRecaller(services, services.layoutStates()));
+            }
+            return new Nfs41Server(svc, services, reaper, owned);
+        }
+
+        private ServerServices services(int epoch) throws NfsException {
+            int[] layoutTypes = layouts == null ? new int[0] : layouts.layoutTypes();
+            int blockSize = layouts == null ? 0 : layouts.blockSize();
+            AttrSettings settings = new AttrSettings((int) config.lease().toSeconds(), config.maxIo(),
+                    config.maxIo(), layoutTypes, blockSize);
+            AttributeEncoder encoder = new AttributeEncoder(idMapper, settings);
+            ClientRegistry clients = new ClientRegistry(clock, epoch);
+            SessionRegistry sessions = new SessionRegistry(epoch);
+            StateManager states = new StateManager(epoch, file -> {
+                try {
+                    vfs.closed(file);
+                } catch (NfsException | RuntimeException e) {
+                    LOG.warn("filesystem failed to release open of {}: {}", file, e.toString());
+                }
+            });
+            CallbackService callbacks = new CallbackService(callbackTimeout);
+            GracePeriod grace = new GracePeriod(clock, config.grace(), recovery.load());
+            byte[] writeVerifier = ByteBuffer.allocate(8).putLong(clock.millis()).array();
+            LayoutStateTable layoutTable = layouts == null ? null
+                    : layoutStates != null ? layoutStates : new LayoutStateTable();
+            ServerServices services = new ServerServices(config, clock, epoch, writeVerifier, vfs, exports,
+                    new ExportAccess(exports, vfs), idMapper, encoder, new AttributeDecoder(idMapper, encoder),
+                    clients, sessions, states, grace, recovery, callbacks, role, layouts, layoutTable,
+                    stateidValidator, delegations && role != ServerRole.DS);
+            clients.onClientEnd(c -> clientEnded(services, c));
+            return services;
+        }
+
+        private static void clientEnded(ServerServices s, NfsClient c) {
+            c.sessions().forEach(session -> s.callbacks().sessionGone(session));
+            s.sessions().destroyAll(c);
+            s.states().releaseClient(c.id());
+            if (s.layouts() != null) {
+                s.layoutStates().forgetClient(c.id());
+                s.layouts().clientGone(c.id());
+            }
+            if (c.everConfirmed()) {
+                s.recovery().remove(c.ownerKey());
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.gfspnfs.nfs41.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gfspnfs.nfs41.fixture.Nfs41TestClient.body;
+import static org.gfspnfs.nfs41.fixture.Nfs41TestClient.expectOk;
+
+import java.nio.charset.StandardCharsets;
+
+import org.gfspnfs.nfs41.attr.Attr;
+import org.gfspnfs.nfs41.fixture.Nfs41TestClient;
+import org.gfspnfs.nfs41.fixture.Ops;
+import org.gfspnfs.nfs41.fixture.TestServer;
+import org.gfspnfs.nfs41.status.NfsStat;
+import org.gfspnfs.nfs41.xdr.CompoundRes4;
+import org.gfspnfs.nfs41.xdr.Fattr4;
+import org.gfspnfs.nfs41.xdr.NfsFh4;
+import org.gfspnfs.nfs41.xdr.Op;
+import org.gfspnfs.nfs41.xdr.Open4Args;
+import org.gfspnfs.nfs41.xdr.Open4Res;
+import org.gfspnfs.nfs41.xdr.Read4Res;
+import org.gfspnfs.nfs41.xdr.Stateid4;
+import org.gfspnfs.nfs41.xdr.Verifier4;
+import org.gfspnfs.nfs41.xdr.Write4Res;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The mount-and-I/O path the Linux client takes, over TCP against the real server. */
+class FileIoTest {
+    private TestServer server;
+    private Nfs41TestClient client;
+    private byte[] exportFh;
+
+    @BeforeEach
+    void mount() throws Exception {
+        server = TestServer.start();
+        client = Nfs41TestClient.connect(server.address(), "io-client").mount();
+        CompoundRes4 r = expectOk(client.session(Ops.putRootFh(), Ops.lookup("export"), Ops.getFh(),
+                Ops.getattr(Attr.TYPE, Attr.FILEID)));
+        exportFh = ((NfsFh4) body(r, Op.GETFH)).value;
+    }
+
+    @AfterEach
+    void unmount() throws Exception {
+        client.close();
+        server.close();
+    }
+
+    @Test
+    void createWriteReadClose_dataComesBackAndStateIsReleased() throws Exception {
+        byte[] data = "hello, pNFS".getBytes(StandardCharsets.UTF_8);
+        CompoundRes4 r = expectOk(client.session(Ops.putFh(exportFh),
+                Ops.open(client.clientId(), "owner1", "f", 3, 0, Open4Args.UNCHECKED4, AttrValues.mode(0644), null),
+                Ops.getFh()));
+        Stateid4 sid = ((Open4Res) body(r, Op.OPEN)).stateid;
+        byte[] fh = ((NfsFh4) body(r, Op.GETFH)).value;
+
+        Write4Res w = body(expectOk(client.session(Ops.putFh(fh), Ops.write(sid, 0, 0, data))), Op.WRITE);
+        assertThat(w.count).isEqualTo(data.length);
+        Verifier4 c = body(expectOk(client.session(Ops.putFh(fh), Ops.commit(0, 0))), Op.COMMIT);
+        assertThat(c.value).isEqualTo(w.verifier);
+
+        Read4Res rd = body(expectOk(client.session(Ops.putFh(fh), Ops.read(sid, 0, 1000))), Op.READ);
+        assertThat(rd.data).isEqualTo(data);
+        assertThat(rd.eof).isTrue();
+
+        expectOk(client.session(Ops.putFh(fh), Ops.close(sid)));
+        assertThat(server.server().services().states().totalStates()).isZero();
+        CompoundRes4 stale = client.session(Ops.putFh(fh), Ops.read(sid, 0, 10));
+        assertThat(stale.status).isEqualTo(NfsStat.NFS4ERR_BAD_STATEID);
+    }
+
+    @Test
+    void writeChangesSizeAndChangeAttribute() throws Exception {
+        CompoundRes4 r = expectOk(client.session(Ops.putFh(exportFh),
+                Ops.open(client.clientId(), "o", "g", 2, 0, Open4Args.GUARDED4, AttrValues.mode(0600), null),
+                Ops.getFh(), Ops.getattr(Attr.CHANGE, Attr.SIZE)));
+        Stateid4 sid = ((Open4Res) body(r, Op.OPEN)).stateid;
+        byte[] fh = ((NfsFh4) body(r, Op.GETFH)).value;
+        AttrValues before = AttrValues.decode(body(r, Op.GETATTR));
+
+        CompoundRes4 after = expectOk(client.session(Ops.putFh(fh), Ops.write(sid, 100, 2, new byte[10]),
+                Ops.getattr(Attr.CHANGE, Attr.SIZE)));
+        AttrValues now = AttrValues.decode(body(after, Op.GETATTR));
+        assertThat(now.size()).isEqualTo(110);
+        assertThat(now.change()).isGreaterThan(before.change());
+    }
+
+    @Test
+    void guardedCreateOfExistingFile_isExist() throws Exception {
+        expectOk(client.session(Ops.putFh(exportFh),
+                Ops.open(client.clientId(), "o", "x", 3, 0, Open4Args.GUARDED4, AttrValues.mode(0644), null)));
+        CompoundRes4 again = client.session(Ops.putFh(exportFh),
+                Ops.open(client.clientId(), "o", "x", 3, 0, Open4Args.GUARDED4, AttrValues.mode(0644), null));
+        assertThat(again.status).isEqualTo(NfsStat.NFS4ERR_EXIST);
+    }
+
+    @Test
+    void exclusiveCreateRetry_findsItsOwnFile() throws Exception {
+        byte[] verf = {9, 8, 7, 6, 5, 4, 3, 2};
+        Fattr4 none = new Fattr4(new int[0], new byte[0]);
+        expectOk(client.session(Ops.putFh(exportFh),
+                Ops.open(client.clientId(), "o", "ex", 3, 0, Open4Args.EXCLUSIVE4_1, none, verf)));
+        CompoundRes4 retry = client.session(Ops.putFh(exportFh),
+                Ops.open(client.clientId(), "o", "ex", 3, 0, Open4Args.EXCLUSIVE4_1, none, verf));
+        assertThat(retry.status).isEqualTo(NfsStat.NFS4_OK);
+        CompoundRes4 other = client.session(Ops.putFh(exportFh),
+                Ops.open(client.clientId(), "o", "ex", 3, 0, Open4Args.EXCLUSIVE4_1, none, new byte[8]));
+        assertThat(other.status).isEqualTo(NfsStat.NFS4ERR_EXIST);
+    }
+
+    @Test
+    void openWithoutCreateOfMissingFile_isNoEnt() throws Exception {
+        CompoundRes4 r = client.session(Ops.putFh(exportFh),
+                Ops.open(client.clientId(), "o", "missing", 1, 0, -1, null, null));
+        assertThat(r.status).isEqualTo(NfsStat.NFS4ERR_NOENT);
+    }
+}
