@@ -16,7 +16,7 @@ if needs_build; then
   log="$root/node/target/launcher-build.log"
   mkdir -p "$root/node/target"
   echo "gfspnfs: building (first run or sources changed; log: ${log#$root/}) ..." >&2
-  if ! (cd "$root" && mvn -B -q -Dmaven.test.skip=true -pl node -am package >"$log" 2>&1); then
+  if ! (cd "$root" && mvn -B -q -DskipTests -pl node -am package >"$log" 2>&1); then
     echo "gfspnfs: build failed; see $log" >&2
     tail -n 30 "$log" >&2
     exit 8

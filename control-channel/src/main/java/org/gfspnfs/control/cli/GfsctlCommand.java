@@ -12,6 +12,7 @@ import org.gfspnfs.control.client.NodeEndpoint;
 
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code gfsctl}: the operator's client of the control channel. Holds what every subcommand shares (how to read the
@@ -28,6 +29,9 @@ import picocli.CommandLine.Command;
                 "  2  usage error", "  3  cluster.conf or key file unusable, unknown --node",
                 "  4  a node gave no answer (unreachable or --timeout)", "  5  a node refused the key"})
 public final class GfsctlCommand {
+    @Mixin
+    ClusterOptions cluster;
+
     private final ClusterDirectory.Loader loader;
     private final Clock clock;
     private final String caller;

@@ -10,7 +10,6 @@ import org.gfspnfs.control.client.NodeAnswer;
 import org.gfspnfs.control.client.NodeCall;
 import org.gfspnfs.control.client.NodeCallException;
 
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -24,7 +23,7 @@ abstract class NodeCommand<T> implements Callable<Integer> {
     @ParentCommand
     GfsctlCommand root;
 
-    @Mixin
+    /** The shared options, declared on {@code gfsctl} and inherited here; set when the command runs. */
     ClusterOptions cluster;
 
     @Spec
@@ -44,6 +43,7 @@ abstract class NodeCommand<T> implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        cluster = root.cluster;
         validate();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

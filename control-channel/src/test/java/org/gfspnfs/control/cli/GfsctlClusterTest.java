@@ -135,6 +135,18 @@ class GfsctlClusterTest {
     }
 
     @Test
+    void sharedOptions_beforeTheSubcommand_meanTheSameAsAfterIt() {
+        Run before = cluster.gfsctl("--conf", cluster.conf().toString(), "--node", "node2", "--json", "status");
+        Run after = cluster.gfsctl("status", "--conf", cluster.conf().toString(), "--node", "node2", "--json");
+
+        assertThat(before.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(json(before).get("nodes")).hasSize(1);
+        assertThat(json(before).get("nodes").get(0).get("node").asText()).isEqualTo("node2");
+        assertThat(json(after).get("nodes")).hasSize(1);
+        assertThat(json(after).get("nodes").get(0).get("node").asText()).isEqualTo("node2");
+    }
+
+    @Test
     void nfsQueries_answeredByMds_otherNodesSayNotServed() {
         Run run = cluster.gfsctl("clients");
 

@@ -135,7 +135,8 @@ public final class ThreeNodeCluster implements AutoCloseable {
                 .append("  <filesystem name=\"gfs0\" device=\"disk.img\" lock_table=\"test:gfs0\" journals=\"3\"/>\n")
                 .append("  <clusternodes>\n");
         for (int i = 0; i < NAMES.size(); i++) {
-            int base = 41000 + 10 * i;
+            // Below the ephemeral range (32768+), so the ephemeral control ports bound above can never clash with them.
+            int base = 21000 + 10 * i;
             sb.append("    <clusternode name=\"").append(NAMES.get(i)).append("\" nodeid=\"").append(i + 1)
                     .append("\" votes=\"1\" roles=\"").append(i == 0 ? "mds,ds" : "ds")
                     .append("\" address=\"127.0.0.1\">\n")

@@ -37,14 +37,25 @@ final class LayoutCommitOp implements Operation<LayoutCommit4Args> {
         }
         Files.requireFile(ctx);
         ctx.checkWritable();
-        PnfsChecks.range(args.offset, args.length);
+        // The Linux client sends loca_length 0 when nothing was written since its last LAYOUTCOMMIT (its
+        // last-byte-written wraps to 2^64-1, so length = lwb + 1 = 0). That commits no range but still carries
+        // the new size and mtime, so it is not the zero-length error LAYOUTGET/LAYOUTRETURN must return.
+        boolean emptyRange = args.length == 0;
+        if (!emptyRange) {
+            PnfsChecks.range(args.offset, args.length);
+        }
         long client = ctx.client().id();
         LayoutStateTable.Holding h = table.checkCommit(client, ctx.currentInode(),
                 ctx.resolveStateid(Stateids.of(args.stateid)));
-        long end = new LayoutRange(LayoutIoMode.READ_WRITE, args.offset, args.length).end();
-        boolean covered = h.ranges().stream().anyMatch(r -> r.overlaps(LayoutIoMode.READ_WRITE, args.offset, end));
-        if (!covered) {
-            throw new BadLayoutException("no READ_WRITE layout over the committed range");
+        if (!emptyRange) {
+            long end = new LayoutRange(LayoutIoMode.READ_WRITE, args.offset, args.length).end();
+            boolean covered = h.ranges().stream()
+                    .anyMatch(r -> r.overlaps(LayoutIoMode.READ_WRITE, args.offset, end));
+            if (!covered) {
+                throw new BadLayoutException("no READ_WRITE layout over the committed range");
+            }
+        } else if (h.ranges().stream().noneMatch(r -> r.ioMode() == LayoutIoMode.READ_WRITE)) {
+            throw new BadLayoutException("no READ_WRITE layout to commit");
         }
         Instant mtime = args.timeModify == null ? null
                 : Instant.ofEpochSecond(args.timeModify.seconds, args.timeModify.nseconds);

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# compare-ganesha.sh - the same kernel-client bench (vm-bench.sh) against NFS-Ganesha (scripts/ganesha.sh, the Debian
+# reference server, FSAL_VFS) and against our server (`./gfspnfs demo`), both started here on their own loopback
+# ports and both exporting `/`, then a table with ours/ganesha ratios. The benches run one at a time, alternating
+# sides (the machine has 2 cores); both servers are stopped at the end, also on Ctrl-C.
+#
+# usage: bench/scripts/compare-ganesha.sh [--runs N] [vm-bench.sh options: --mb N --files N --qemu ...]
+#   --runs N   run each side N times and report the median (default 1)
+# Output: the raw `vm-bench ...` lines of each run, then the table:
+#   metric               unit   ganesha     ours  ours/ganesha  better
+# Exit: 0 = both sides measured; 3 = our server did not start or its bench failed (Ganesha's numbers are still
+# printed); 1 = Ganesha's side failed.
+# Logs and data: $COMPARE_DIR (default: a new directory under /tmp, printed at the start).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+RUNS=1; ARGS=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) RUNS=$2; shift 2;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0;;
+    *) ARGS+=("$1"); shift;;
+  esac
+done
+dir=${COMPARE_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/compare-ganesha.XXXXXX")}
+mkdir -p "$dir"
+echo "compare-ganesha: logs and data in $dir" >&2
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+OURS_PID=
+stop_all() {
+  if [ -n "$OURS_PID" ] && kill -0 "$OURS_PID" 2>/dev/null; then
+    kill -TERM "$OURS_PID" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$OURS_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$OURS_PID" 2>/dev/null || true
+  fi
+  "$root/scripts/ganesha.sh" stop "$dir/ganesha" >/dev/null 2>&1 || true
+}
+trap stop_all EXIT
+trap 'exit 130' INT; trap 'exit 143' TERM
+
+# ---- start both servers
+gport=$(free_port)
+"$root/scripts/ganesha.sh" start "$dir/ganesha" "$gport" / > /dev/null || { echo "compare-ganesha: Ganesha did not start" >&2; exit 1; }
+echo "compare-ganesha: ganesha on 127.0.0.1:$gport (pid $(cat "$dir/ganesha/ganesha.pid"))" >&2
+
+oport=$(free_port); ours_ok=1; ours_why=
+mkdir -p "$dir/ours"
+# `demo` exists when `gfspnfs help demo` succeeds or `gfspnfs --help` lists it (the CLI may have no `help` command);
+# the same rule as the ITs' DemoSubcommand
+demo_known() {
+  "$root/gfspnfs" help demo > "$dir/ours/help-demo.out" 2>&1 && return 0
+  "$root/gfspnfs" --help > "$dir/ours/help.out" 2>&1 && grep -qE '^ +demo( |$)' "$dir/ours/help.out"
+}
+if ! demo_known; then
+  ours_ok=0
+  if grep -q 'Usage: gfspnfs' "$dir/ours/help-demo.out" && grep -qE 'Unmatched argument|Unknown subcommand' "$dir/ours/help-demo.out"; then
+    ours_why="'./gfspnfs demo' is not a subcommand yet (./gfspnfs help demo: $(grep -m1 -E 'Unmatched|Unknown' "$dir/ours/help-demo.out"))"
+  else
+    ours_why="the ./gfspnfs launcher failed: $(grep -m1 'gfspnfs:.*fail' "$dir/ours/help-demo.out" || tail -1 "$dir/ours/help-demo.out") (full output: $dir/ours/help-demo.out)"
+  fi
+else
+  setsid "$root/gfspnfs" demo --dir "$dir/ours/data" --port "$oport" > "$dir/ours/demo.log" 2>&1 < /dev/null &
+  OURS_PID=$!
+  for _ in $(seq 1 1200); do   # <= 120 s: the launcher may build first
+    port_open "$oport" && break
+    kill -0 "$OURS_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  if ! port_open "$oport"; then
+    ours_ok=0; ours_why="gfspnfs demo did not accept on 127.0.0.1:$oport (log $dir/ours/demo.log: $(tail -1 "$dir/ours/demo.log"))"
+  else
+    echo "compare-ganesha: ours on 127.0.0.1:$oport (pid $OURS_PID)" >&2
+  fi
+fi
+[ "$ours_ok" = 1 ] || echo "compare-ganesha: OUR SERVER IS NOT AVAILABLE: $ours_why; measuring Ganesha only" >&2
+
+# ---- bench: the sides alternate (ganesha, ours, ganesha, ours, ...) so that drift in the machine's load and
+# caches hits both alike
+bench_once() { # NAME PORT RUN -> appends to $dir/NAME.results
+  bash "$root/bench/scripts/vm-bench.sh" --log "$dir/$1.console.$3.log" "${ARGS[@]+"${ARGS[@]}"}" \
+    "127.0.0.1:$2" / | tee -a "$dir/$1.results"
+  return "${PIPESTATUS[0]}"
+}
+: > "$dir/ganesha.results"; : > "$dir/ours.results"
+for i in $(seq 1 "$RUNS"); do
+  bench_once ganesha "$gport" "$i" || { echo "compare-ganesha: the bench against Ganesha failed; see $dir/ganesha.console.$i.log" >&2; exit 1; }
+  if [ "$ours_ok" = 1 ] && ! bench_once ours "$oport" "$i"; then
+    ours_ok=0; ours_why="the bench against our server failed; see $dir/ours.console.$i.log"
+    echo "compare-ganesha: $ours_why" >&2
+  fi
+done
+
+# ---- table: median per metric, ours/ganesha
+echo
+awk -v ours_ok="$ours_ok" '
+  function median(list,   n, a, i, j, t) {
+    n = split(list, a, " ")
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+  }
+  {
+    for (i = 1; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+    side = FILENAME ~ /ours\.results$/ ? "ours" : "ganesha"
+    m = f["metric"]; unit[m] = f["unit"]
+    if (!(m in seen)) { seen[m] = 1; order[++k] = m }
+    v[side, m] = v[side, m] " " f["value"]
+  }
+  END {
+    printf "%-22s %-5s %10s %10s %13s  %s\n", "metric", "unit", "ganesha", "ours", "ours/ganesha", "better"
+    for (i = 1; i <= k; i++) {
+      m = order[i]; g = median(v["ganesha", m])
+      better = unit[m] == "MB/s" ? "higher" : "lower"
+      if ((("ours", m) in v) && ours_ok) { o = median(v["ours", m]); r = g > 0 ? sprintf("%.2f", o / g) : "-" }
+      else { o = "n/a"; r = "n/a" }
+      printf "%-22s %-5s %10s %10s %13s  %s\n", m, unit[m], g, o, r, better
+    }
+  }' "$dir/ganesha.results" "$dir/ours.results"
+if [ "$ours_ok" != 1 ]; then
+  echo
+  echo "compare-ganesha: ours: NOT MEASURED: $ours_why"
+  exit 3
+fi

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# nfs-loadgen-compare.sh - the host-side NFSv4.1 load generator (org.gfspnfs.bench.nfs.LoadGen) against NFS-Ganesha
+# (scripts/ganesha.sh: Debian nfs-ganesha, FSAL_VFS) and against our server (`./gfspnfs demo`: MDS on P, 3 data
+# servers on P+1..P+3), all in one run, plus the loopback TCP ceiling measured by the same program. Workloads:
+# sequential write and read with each --streams count, creates, READDIR+GETATTR of the created files, removes,
+# random 4 KiB writes and reads; then the sequential ones again through pNFS layouts (3 DS). Prints the raw
+# `metric=...` lines and two tables: ours (MDS alone) vs Ganesha, and pNFS 3 DS vs MDS alone vs Ganesha.
+#
+# usage: bench/scripts/nfs-loadgen-compare.sh [--size 256m] [--streams 1,8] [--files 10000] [--rand-ops 5000]
+#                                             [--tcp-seconds 5] [--no-pnfs] [--no-build]
+#   --size S    bytes per sequential run, split over the streams (the acceptance run is --size 1g)
+#   --no-build  use bench/target/benchmarks.jar as it is
+# Exit: 0 all measured; 3 our server did not start or a workload against it failed (the error line says which
+# NFS status and operation); 1 the Ganesha side failed. pNFS that the server does not offer is "n/a", not a failure.
+# Logs and data: $COMPARE_DIR (default: a new directory under /tmp, printed at the start). Needs root (Ganesha).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+SIZE=256m; STREAMS=1,8; FILES=10000; RAND_OPS=5000; TCP=5; PNFS=1; BUILD=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --size) SIZE=$2; shift 2;;
+    --streams) STREAMS=$2; shift 2;;
+    --files) FILES=$2; shift 2;;
+    --rand-ops) RAND_OPS=$2; shift 2;;
+    --tcp-seconds) TCP=$2; shift 2;;
+    --no-pnfs) PNFS=0; shift;;
+    --no-build) BUILD=0; shift;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0;;
+    *) echo "nfs-loadgen-compare: unknown option $1 (see --help)" >&2; exit 2;;
+  esac
+done
+dir=${COMPARE_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/nfs-loadgen.XXXXXX")}
+mkdir -p "$dir"
+echo "nfs-loadgen-compare: logs and data in $dir" >&2
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# a base port P with P..P+7 all free (the demo uses P..P+6 with 3 data servers)
+free_range() {
+  python3 - <<'PY'
+import socket, random
+for _ in range(200):
+    base = random.randint(30000, 60000)
+    socks = []
+    try:
+        for p in range(base, base + 8):
+            s = socket.socket(); s.bind(("127.0.0.1", p)); socks.append(s)
+        print(base); break
+    except OSError:
+        pass
+    finally:
+        for s in socks: s.close()
+PY
+}
+
+OURS_PID=
+stop_all() {
+  if [ -n "$OURS_PID" ] && kill -0 "$OURS_PID" 2>/dev/null; then
+    kill -TERM "$OURS_PID" 2>/dev/null || true
+    for _ in $(seq 1 150); do kill -0 "$OURS_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$OURS_PID" 2>/dev/null || true
+  fi
+  "$root/scripts/ganesha.sh" stop "$dir/ganesha" >/dev/null 2>&1 || true
+}
+trap stop_all EXIT
+trap 'exit 130' INT; trap 'exit 143' TERM
+
+if [ "$BUILD" = 1 ]; then
+  echo "nfs-loadgen-compare: building bench (mvn -B -q -pl bench -am package -DskipTests) ..." >&2
+  (cd "$root" && mvn -B -q -pl bench -am package -DskipTests > "$dir/build.log" 2>&1) \
+    || { echo "nfs-loadgen-compare: build failed; see $dir/build.log" >&2; tail -20 "$dir/build.log" >&2; exit 1; }
+fi
+jar="$root/bench/target/benchmarks.jar"
+[ -f "$jar" ] || { echo "nfs-loadgen-compare: $jar missing (build first)" >&2; exit 1; }
+
+# ---- servers
+gport=$(free_range)
+"$root/scripts/ganesha.sh" start "$dir/ganesha" "$gport" / > /dev/null \
+  || { echo "nfs-loadgen-compare: Ganesha did not start" >&2; exit 1; }
+echo "nfs-loadgen-compare: ganesha on 127.0.0.1:$gport" >&2
+
+oport=$(free_range); ours_ok=1; ours_why=
+setsid "$root/gfspnfs" demo --dir "$dir/ours" --port "$oport" > "$dir/demo.log" 2>&1 < /dev/null &
+OURS_PID=$!
+for _ in $(seq 1 1800); do   # <= 180 s: the launcher may build first
+  grep -qx ready "$dir/demo.log" 2>/dev/null && break
+  kill -0 "$OURS_PID" 2>/dev/null || break
+  sleep 0.1
+done
+if ! grep -qx ready "$dir/demo.log" 2>/dev/null; then
+  ours_ok=0; ours_why="gfspnfs demo did not print ready (log $dir/demo.log: $(tail -1 "$dir/demo.log"))"
+  echo "nfs-loadgen-compare: OUR SERVER IS NOT AVAILABLE: $ours_why" >&2
+else
+  echo "nfs-loadgen-compare: ours on 127.0.0.1:$oport (data servers $((oport + 1))..$((oport + 3)))" >&2
+fi
+
+# ---- runs: one JVM per run; the TCP ceiling with the first
+loadgen() { # NAME PORT extra-args... -> $dir/NAME.results (+ .err)
+  local name=$1 port=$2; shift 2
+  java -Xmx2g -cp "$jar" org.gfspnfs.bench.nfs.LoadGen --server "127.0.0.1:$port" --export / --streams "$STREAMS" \
+    --size "$SIZE" --files "$FILES" --rand-ops "$RAND_OPS" "$@" 2> "$dir/$name.err" | sed "s/^/$name /" \
+    | tee "$dir/$name.results"
+  return "${PIPESTATUS[0]}"
+}
+ganesha_ok=1
+loadgen ganesha "$gport" --workload all --tcp-seconds "$TCP" || ganesha_ok=0
+if [ "$ours_ok" = 1 ] && ! loadgen ours "$oport" --workload all --tcp-seconds 0; then
+  ours_ok=0; ours_why="a workload against our server failed: $(grep -m1 '^ours error' "$dir/ours.results" || tail -1 "$dir/ours.err")"
+fi
+if [ "$ours_ok" = 1 ] && [ "$PNFS" = 1 ]; then
+  loadgen pnfs "$oport" --workload seq-write,seq-read --tcp-seconds 0 --pnfs \
+    || echo "nfs-loadgen-compare: the pNFS run failed: $(grep -m1 '^pnfs error' "$dir/pnfs.results" || tail -1 "$dir/pnfs.err")" >&2
+fi
+
+# ---- tables
+echo
+awk -v ours_ok="$ours_ok" '
+  {
+    side = $1; delete f
+    for (i = 2; i <= NF; i++) { k = $i; sub(/=.*/, "", k); v = $i; sub(/^[^=]*=/, "", v); f[k] = v }
+    if (!("metric" in f)) next
+    m = f["metric"]; sub(/^pnfs-/, "", m); key = m " " f["streams"]
+    if (f["status"] == "n/a") { val[side, key] = "n/a"; next }
+    val[side, key] = (m ~ /^seq|^tcp/) ? f["MBps"] : f["ops_per_s"]
+    if (side == "pnfs") mdsbytes[key] = f["mds_data_bytes"]
+    if (!(key in seen) && m != "tcp-ceiling") { seen[key] = 1; order[++n] = key }
+    if (m == "tcp-ceiling") tcp[f["streams"]] = f["MBps"]
+  }
+  function ratio(a, b) { return (a == "" || b == "" || a == "n/a" || b == "n/a" || b + 0 == 0) ? "n/a" : sprintf("%.2f", a / b) }
+  END {
+    printf "%-14s %7s %-6s %10s %10s %7s %12s\n", "metric", "streams", "unit", "ganesha", "ours", "ratio", "ours/tcp"
+    for (i = 1; i <= n; i++) {
+      split(order[i], p, " "); m = p[1]; s = p[2]
+      g = val["ganesha", order[i]]; o = ours_ok ? val["ours", order[i]] : "n/a"
+      unit = (m ~ /^seq/) ? "MB/s" : "ops/s"
+      t = (m ~ /^seq/ && (s in tcp)) ? ratio(o, tcp[s]) : "-"
+      printf "%-14s %7s %-6s %10s %10s %7s %12s\n", m, s, unit, g, (o == "" ? "n/a" : o), ratio(o, g), t
+    }
+    for (s in tcp) printf "tcp-ceiling    %7s MB/s   %10s (loopback, 1 MiB writes, plain Java sockets)\n", s, tcp[s]
+    print ""
+    printf "%-10s %7s %10s %10s %10s %9s %9s %15s\n", "pNFS", "streams", "3 DS", "MDS alone", "ganesha", "DS/MDS", "DS/gan.", "MDS data bytes"
+    for (i = 1; i <= n; i++) {
+      split(order[i], p, " "); if (p[1] !~ /^seq/) continue
+      d = val["pnfs", order[i]]; if (d == "") d = "n/a"
+      o = ours_ok ? val["ours", order[i]] : "n/a"
+      printf "%-10s %7s %10s %10s %10s %9s %9s %15s\n", p[1], p[2], d, o, val["ganesha", order[i]], ratio(d, o), ratio(d, val["ganesha", order[i]]), (order[i] in mdsbytes) ? mdsbytes[order[i]] : "-"
+    }
+  }' "$dir/ganesha.results" "$dir/ours.results" $( [ -f "$dir/pnfs.results" ] && echo "$dir/pnfs.results" )
+[ "$ganesha_ok" = 1 ] || { echo "nfs-loadgen-compare: the Ganesha run failed; see $dir/ganesha.err" >&2; exit 1; }
+if [ "$ours_ok" != 1 ]; then echo; echo "nfs-loadgen-compare: ours: NOT MEASURED: $ours_why"; exit 3; fi

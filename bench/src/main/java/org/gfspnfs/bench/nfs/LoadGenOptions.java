@@ -1,0 +1,139 @@
+package org.gfspnfs.bench.nfs;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The load generator's command line, parsed and checked in one place. Sizes take K, M, G suffixes (powers of 2).
+ *
+ * @param server     NFS server (MDS) address
+ * @param export     path from the server's root to work under
+ * @param workloads  in run order
+ * @param streams    stream counts of the sequential workloads
+ * @param size       bytes of each sequential run (split over the streams)
+ * @param files      files of the create / readdir / remove workloads
+ * @param randOps    4 KiB operations of each random I/O phase
+ * @param randFile   size of the random I/O file
+ * @param pnfs       sequential workloads through layouts to the data servers instead of through the server
+ * @param ioSize     READ/WRITE size (0: 1 MiB, lowered to what the server allows)
+ * @param depth      requests in flight per stream (0: 16 split over the streams, at least 2)
+ * @param tcpSeconds duration of the loopback TCP ceiling measurement (0: skip)
+ * @param workDir    directory created under the export for the run's files
+ * @param keep       leave the files in place
+ */
+public record LoadGenOptions(InetSocketAddress server, String export, List<String> workloads, List<Integer> streams,
+                             long size, int files, int randOps, long randFile, boolean pnfs, int ioSize, int depth,
+                             Duration tcpSeconds, String workDir, boolean keep) {
+    public static final List<String> ALL = List.of("seq-write", "seq-read", "creates", "readdir", "rand4k");
+
+    public static final String USAGE = String.join("\n",
+            "usage: LoadGen --server HOST:PORT [--export /] [--workload all|seq-write,seq-read,creates,readdir,rand4k]",
+            "               [--streams 1,8] [--size 256m] [--files 10000] [--rand-ops 5000] [--rand-file 64m]",
+            "               [--pnfs] [--io-size 1m] [--depth N] [--tcp-seconds 5] [--dir loadgen-PID] [--keep]",
+            "Prints one line per metric: metric=NAME streams=N MBps=... ops=... ops_per_s=... seconds=... bytes=...");
+
+    public static LoadGenOptions parse(String[] args) {
+        String server = null;
+        String export = "/";
+        String workload = "all";
+        String streams = "1,8";
+        long size = 256L << 20;
+        int files = 10_000;
+        int randOps = 5_000;
+        long randFile = 64L << 20;
+        boolean pnfs = false;
+        int ioSize = 0;
+        int depth = 0;
+        int tcp = 5;
+        String dir = "loadgen-" + ProcessHandle.current().pid();
+        boolean keep = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--pnfs" -> pnfs = true;
+                case "--keep" -> keep = true;
+                case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
+                default -> {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException("missing value after " + a + "\n" + USAGE);
+                    }
+                    String v = args[++i];
+                    switch (a) {
+                        case "--server" -> server = v;
+                        case "--export" -> export = v;
+                        case "--workload" -> workload = v;
+                        case "--streams" -> streams = v;
+                        case "--size" -> size = bytes(v);
+                        case "--files" -> files = Integer.parseInt(v);
+                        case "--rand-ops" -> randOps = Integer.parseInt(v);
+                        case "--rand-file" -> randFile = bytes(v);
+                        case "--io-size" -> ioSize = (int) bytes(v);
+                        case "--depth" -> depth = Integer.parseInt(v);
+                        case "--tcp-seconds" -> tcp = Integer.parseInt(v);
+                        case "--dir" -> dir = v;
+                        default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
+                    }
+                }
+            }
+        }
+        if (server == null) {
+            throw new IllegalArgumentException("--server HOST:PORT is required\n" + USAGE);
+        }
+        return new LoadGenOptions(address(server), export, workloads(workload), streams(streams), size, files,
+                randOps, randFile, pnfs, ioSize, depth, Duration.ofSeconds(tcp), dir, keep);
+    }
+
+    static InetSocketAddress address(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("--server wants HOST:PORT, not " + hostPort);
+        }
+        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+
+    static List<String> workloads(String spec) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String w : spec.split(",")) {
+            if (w.equals("all")) {
+                out.addAll(ALL);
+            } else if (ALL.contains(w)) {
+                out.add(w);
+            } else {
+                throw new IllegalArgumentException("unknown workload " + w + " (known: all, " + String.join(", ", ALL)
+                        + ")");
+            }
+        }
+        List<String> ordered = new ArrayList<>(ALL);
+        ordered.retainAll(out);
+        return ordered;
+    }
+
+    static List<Integer> streams(String spec) {
+        List<Integer> out = new ArrayList<>();
+        for (String s : spec.split(",")) {
+            int n = Integer.parseInt(s.trim());
+            if (n < 1 || n > 64) {
+                throw new IllegalArgumentException("--streams values must be 1..64, not " + n);
+            }
+            out.add(n);
+        }
+        return out;
+    }
+
+    /** "1g", "256m", "4k", "4096" to bytes. */
+    static long bytes(String v) {
+        String s = v.trim().toLowerCase(Locale.ROOT);
+        long unit = 1;
+        char last = s.charAt(s.length() - 1);
+        if (last == 'k' || last == 'm' || last == 'g') {
+            unit = last == 'k' ? 1L << 10 : last == 'm' ? 1L << 20 : 1L << 30;
+            s = s.substring(0, s.length() - 1);
+        }
+        return Long.parseLong(s) * unit;
+    }
+}

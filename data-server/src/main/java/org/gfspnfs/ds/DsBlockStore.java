@@ -1,0 +1,166 @@
+package org.gfspnfs.ds;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+import org.gfspnfs.gfs.Extent;
+import org.gfspnfs.gfs.ExtentState;
+import org.gfspnfs.gfs.FileSystem;
+import org.gfspnfs.gfs.GfsException;
+import org.gfspnfs.gfs.InodeId;
+import org.gfspnfs.gfs.device.BlockDevice;
+import org.gfspnfs.nfs41.status.IoException;
+import org.gfspnfs.nfs41.status.NfsException;
+
+/**
+ * The data server's I/O on the shared device (RFC 8881 section 13.6: READ/WRITE/COMMIT on the MDS file handle,
+ * sparse packing so the offset is the file offset). Reads map the range and read WRITTEN blocks, blocks this or
+ * another data server wrote and reported but the MDS has not yet converted, and zeros for the rest. Writes go
+ * straight into the file's blocks: WRITTEN blocks in place, UNWRITTEN blocks as whole blocks (a partial block is
+ * completed with zeros unless it was written before, so no old data of a deleted file survives), holes after the
+ * MDS allocated them. No metadata is changed here and no inode glock is held EX.
+ */
+final class DsBlockStore {
+    private static final int LOCK_STRIPES = 64;
+
+    private final FileSystem fs;
+    private final BlockDevice device;
+    private final MetadataServerLink mds;
+    private final int blockSize;
+    private final Object[] locks = new Object[LOCK_STRIPES];
+
+    DsBlockStore(FileSystem fs, BlockDevice device, MetadataServerLink mds) {
+        this.fs = fs;
+        this.device = device;
+        this.mds = mds;
+        this.blockSize = fs.info().blockSize();
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    /** Result of a read: the bytes and whether they reach the end of the data. */
+    record ReadData(byte[] data, boolean eof) {
+    }
+
+    /**
+     * Reads up to {@code count} bytes. The end of the data is the larger of the committed size and the end of what
+     * data servers wrote but did not commit yet (a client may read back before LAYOUTCOMMIT).
+     */
+    ReadData read(InodeId file, long offset, int count) throws NfsException {
+        try {
+            long size = fs.getattr(file).size();
+            List<MetadataServerLink.ByteRange> pending = mds.writtenWithin(file, offset, Long.MAX_VALUE);
+            long end = pending.isEmpty() ? size : Math.max(size, pending.get(pending.size() - 1).end());
+            int n = (int) Math.max(0, Math.min(count, end - offset));
+            byte[] out = new byte[n];
+            if (n > 0) {
+                for (Extent e : fs.mapRange(file, offset, n)) {
+                    readExtent(file, e, offset, out);
+                }
+            }
+            return new ReadData(out, offset + n >= end);
+        } catch (GfsException e) {
+            throw DsErrors.toNfs(e);
+        } catch (IOException e) {
+            throw DsErrors.toNfs(e);
+        }
+    }
+
+    /** Writes {@code data} at {@code offset}; durable after {@link #commit()}. */
+    void write(InodeId file, long offset, byte[] data) throws NfsException {
+        if (data.length == 0) {
+            return;
+        }
+        // One writer per file on this data server: two writes into the same unwritten block must not both zero it.
+        synchronized (locks[Math.floorMod(file.hashCode(), LOCK_STRIPES)]) {
+            try {
+                List<Extent> map = fs.mapRange(file, offset, data.length);
+                if (map.stream().anyMatch(e -> e.state() == ExtentState.HOLE)) {
+                    map = mds.allocate(file, offset, data.length);
+                }
+                for (Extent e : map) {
+                    writeExtent(file, e, offset, data);
+                }
+            } catch (GfsException e) {
+                throw DsErrors.toNfs(e);
+            } catch (IOException e) {
+                throw DsErrors.toNfs(e);
+            }
+        }
+    }
+
+    /** COMMIT through the data server: every write that returned is durable. */
+    void commit() throws NfsException {
+        try {
+            device.flush();
+        } catch (IOException e) {
+            throw DsErrors.toNfs(e);
+        }
+    }
+
+    private void readExtent(InodeId file, Extent e, long offset, byte[] out) throws IOException {
+        long from = Math.max(e.fileOffset(), offset);
+        long to = Math.min(e.fileOffset() + e.length(), offset + out.length);
+        if (from >= to) {
+            return;
+        }
+        switch (e.state()) {
+            case WRITTEN -> readDevice(e, from, to, offset, out);
+            case UNWRITTEN -> {
+                for (MetadataServerLink.ByteRange r : mds.writtenWithin(file, from, to)) {
+                    readDevice(e, r.start(), r.end(), offset, out);
+                }
+            }
+            case HOLE -> {
+                // zeros: the array is fresh
+            }
+        }
+    }
+
+    private void readDevice(Extent e, long from, long to, long offset, byte[] out) throws IOException {
+        ByteBuffer dst = ByteBuffer.wrap(out, (int) (from - offset), (int) (to - from));
+        device.read(e.deviceOffset() + (from - e.fileOffset()), dst);
+    }
+
+    private void writeExtent(InodeId file, Extent e, long offset, byte[] data) throws IOException, NfsException {
+        long from = Math.max(e.fileOffset(), offset);
+        long to = Math.min(e.fileOffset() + e.length(), offset + data.length);
+        if (from >= to) {
+            return;
+        }
+        switch (e.state()) {
+            case WRITTEN -> device.write(e.deviceOffset() + (from - e.fileOffset()),
+                    ByteBuffer.wrap(data, (int) (from - offset), (int) (to - from)));
+            case UNWRITTEN -> writeUnwritten(file, e, from, to, offset, data);
+            case HOLE -> throw new IoException("the MDS left a hole at " + from + " after allocating");
+        }
+    }
+
+    /** Writes whole blocks: the bytes around {@code [from, to)} are zeros, or the device's if written before. */
+    private void writeUnwritten(InodeId file, Extent e, long from, long to, long offset, byte[] data)
+            throws IOException {
+        long start = from - from % blockSize;
+        long end = to % blockSize == 0 ? to : to - to % blockSize + blockSize;
+        byte[] span = new byte[(int) (end - start)];
+        if (start < from) {
+            keepWritten(file, e, start, start + blockSize, start, span);
+        }
+        if (to < end) {
+            keepWritten(file, e, end - blockSize, end, start, span);
+        }
+        System.arraycopy(data, (int) (from - offset), span, (int) (from - start), (int) (to - from));
+        device.write(e.deviceOffset() + (start - e.fileOffset()), ByteBuffer.wrap(span));
+        mds.written(file, start, end - start);
+    }
+
+    /** Copies into {@code span} the device bytes of {@code [blockFrom, blockTo)} that were written before. */
+    private void keepWritten(InodeId file, Extent e, long blockFrom, long blockTo, long spanStart, byte[] span)
+            throws IOException {
+        for (MetadataServerLink.ByteRange r : mds.writtenWithin(file, blockFrom, blockTo)) {
+            ByteBuffer dst = ByteBuffer.wrap(span, (int) (r.start() - spanStart), (int) (r.end() - r.start()));
+            device.read(e.deviceOffset() + (r.start() - e.fileOffset()), dst);
+        }
+    }
+}

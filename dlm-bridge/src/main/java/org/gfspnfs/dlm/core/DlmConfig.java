@@ -1,0 +1,57 @@
+package org.gfspnfs.dlm.core;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of one node's DLM, in one typed place.
+ *
+ * @param nodeId            this node's id (cluster.conf)
+ * @param incarnation       this life of the node; must equal the incarnation the member view announces
+ * @param bindAddress       where the DLM transport listens (port 0: any free port)
+ * @param ioThreads         Netty I/O threads
+ * @param reconnectDelay    pause between connection attempts to a peer
+ * @param deadlockInterval  how often the lowest node runs cluster-wide deadlock detection; zero disables it
+ * @param deadlockPolicy    what detection does with a cycle
+ * @param deadlockTimeout   how long detection waits for the members' wait-for edges
+ */
+public record DlmConfig(int nodeId, long incarnation, InetSocketAddress bindAddress, int ioThreads,
+                        Duration reconnectDelay, Duration deadlockInterval, DeadlockPolicy deadlockPolicy,
+                        Duration deadlockTimeout) {
+
+    /** What deadlock detection does with a cycle it finds. */
+    public enum DeadlockPolicy {
+        /** Report only. */
+        REPORT,
+        /** Fail the youngest waiting request of the cycle with {@link org.gfspnfs.dlm.api.LockStatus#DEADLOCK}. */
+        FAIL_YOUNGEST
+    }
+
+    public DlmConfig {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(reconnectDelay, "reconnectDelay");
+        Objects.requireNonNull(deadlockInterval, "deadlockInterval");
+        Objects.requireNonNull(deadlockPolicy, "deadlockPolicy");
+        Objects.requireNonNull(deadlockTimeout, "deadlockTimeout");
+        if (nodeId <= 0 || ioThreads <= 0) {
+            throw new IllegalArgumentException("nodeId and ioThreads must be positive");
+        }
+    }
+
+    /** Defaults: loopback any port, 1 I/O thread, 100 ms reconnect, detection off, FAIL_YOUNGEST, 2 s timeout. */
+    public static DlmConfig defaults(int nodeId, long incarnation) {
+        return new DlmConfig(nodeId, incarnation, new InetSocketAddress("127.0.0.1", 0), 1, Duration.ofMillis(100),
+                Duration.ZERO, DeadlockPolicy.FAIL_YOUNGEST, Duration.ofSeconds(2));
+    }
+
+    public DlmConfig withBindAddress(InetSocketAddress address) {
+        return new DlmConfig(nodeId, incarnation, address, ioThreads, reconnectDelay, deadlockInterval,
+                deadlockPolicy, deadlockTimeout);
+    }
+
+    public DlmConfig withDeadlockDetection(Duration interval, DeadlockPolicy policy) {
+        return new DlmConfig(nodeId, incarnation, bindAddress, ioThreads, reconnectDelay, interval, policy,
+                deadlockTimeout);
+    }
+}

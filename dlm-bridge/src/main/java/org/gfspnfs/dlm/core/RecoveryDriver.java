@@ -1,0 +1,318 @@
+package org.gfspnfs.dlm.core;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.gfspnfs.dlm.api.ResourceName;
+import org.gfspnfs.dlm.net.msg.Message;
+import org.gfspnfs.dlm.net.msg.RecoveryDirectory;
+import org.gfspnfs.dlm.net.msg.RecoveryDone;
+import org.gfspnfs.dlm.net.msg.RecoveryLocks;
+import org.gfspnfs.dlm.net.msg.RecoveryMarker;
+import org.gfspnfs.membership.api.Member;
+import org.gfspnfs.membership.api.MemberEvent;
+import org.gfspnfs.membership.api.MemberListener;
+import org.gfspnfs.membership.api.MemberView;
+import org.gfspnfs.membership.api.ViewSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives DLM recovery from member view changes (Linux: dlm_recoverd, started by dlm_controld), on its own thread.
+ *
+ * <p>Any change of the member set (or loss of quorum) stops every lockspace at once. Recovery then waits until the
+ * view is {@linkplain ViewSnapshot#recoverable() recoverable} (quorate, every lost node fenced), and runs a barrier
+ * protocol among the members of the new view, identified by an epoch derived from their (node id, incarnation)
+ * pairs: markers (all earlier traffic drained), purge + directory rebuild, barrier, resend locks of dead masters'
+ * resources, barrier, adopt, resume. A view change during recovery aborts it and starts again with the new view.
+ */
+final class RecoveryDriver implements MemberListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RecoveryDriver.class);
+    private static final int PHASE_DIRECTORY = 1;
+    private static final int PHASE_LOCKS = 2;
+
+    private final DlmNode node;
+    private final MemberView view;
+    private final ExecutorService thread;
+    private final Object inbox = new Object();
+    private final Map<Long, Set<Integer>> markers = new HashMap<>();
+    private final Map<String, Set<Integer>> dones = new HashMap<>();
+    private final Map<Long, List<Received>> data = new HashMap<>();
+
+    /** A recovery data message and its sender. */
+    private record Received(int src, Message message) { }
+    private volatile RecoveryState state = RecoveryState.STARTING;
+    private volatile long completedEpoch;
+    private volatile long recoveringEpoch;
+    private volatile int[] ring = new int[0];
+    private volatile List<Integer> members = List.of();
+    private MemberView.Registration registration;
+
+    RecoveryDriver(DlmNode node, MemberView view) {
+        this.node = node;
+        this.view = view;
+        int id = node.selfId();
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "dlm-recoverd-" + id);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void start() {
+        registration = view.addListener(this);
+        thread.execute(this::reconsider);
+    }
+
+    RecoveryState state() {
+        return state;
+    }
+
+    long completedEpoch() {
+        return completedEpoch;
+    }
+
+    long recoveringEpoch() {
+        return recoveringEpoch;
+    }
+
+    List<Integer> members() {
+        return members;
+    }
+
+    /** The directory node of a resource: its stable hash over the member ring (Linux: dlm_hash2nodeid). */
+    int directoryNode(ResourceName name) {
+        int[] r = ring;
+        return r[name.stableHash() % r.length];
+    }
+
+    @Override
+    public void onEvent(MemberEvent event) {
+        synchronized (inbox) {
+            inbox.notifyAll(); // a waiting recovery re-checks whether the view moved on
+        }
+        if (!thread.isShutdown()) {
+            thread.execute(this::reconsider);
+        }
+    }
+
+    void onMessage(int src, Message m) {
+        synchronized (inbox) {
+            if (m instanceof RecoveryMarker x) {
+                markers.computeIfAbsent(x.epoch(), k -> new HashSet<>()).add(src);
+            } else if (m instanceof RecoveryDone x) {
+                dones.computeIfAbsent(x.epoch() + ":" + x.phase(), k -> new HashSet<>()).add(src);
+            } else if (m instanceof RecoveryDirectory x) {
+                data.computeIfAbsent(x.epoch(), k -> new ArrayList<>()).add(new Received(src, x));
+            } else if (m instanceof RecoveryLocks x) {
+                data.computeIfAbsent(x.epoch(), k -> new ArrayList<>()).add(new Received(src, x));
+            }
+            inbox.notifyAll();
+        }
+    }
+
+    private void reconsider() {
+        try {
+            reconsiderView();
+        } catch (RuntimeException e) {
+            LOG.error("node {}: recovery failed; waiting for the next view change", node.selfId(), e);
+        }
+    }
+
+    private void reconsiderView() {
+        while (state != RecoveryState.CLOSED) {
+            ViewSnapshot snap = view.snapshot();
+            long epoch = epochOf(snap.members());
+            if (state == RecoveryState.RUNNING && epoch == completedEpoch && snap.quorate()) {
+                return;
+            }
+            if (state != RecoveryState.STOPPED) {
+                state = state.to(RecoveryState.STOPPED);
+                node.forEachLockspace(ls -> ls.recovery().stop());
+                LOG.info("node {}: DLM stopped, view {} ({} members, {} awaiting fence, quorate {})",
+                        node.selfId(), snap.viewId(), snap.members().size(), snap.awaitingFence().size(),
+                        snap.quorate());
+            }
+            node.transport().updatePeers(snap.members());
+            boolean self = snap.members().stream().anyMatch(m -> m.nodeId() == node.selfId());
+            if (!snap.recoverable() || !self) {
+                return; // wait for fencing / quorum; the next view event brings us back here
+            }
+            try {
+                if (recover(snap, epoch)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            state = state.to(RecoveryState.STOPPED);
+            LOG.info("node {}: recovery of epoch {} aborted by a view change", node.selfId(), Long.toHexString(epoch));
+        }
+    }
+
+    private boolean recover(ViewSnapshot snap, long epoch) throws InterruptedException {
+        state = state.to(RecoveryState.RECOVERING);
+        recoveringEpoch = epoch;
+        List<Integer> ids = snap.members().stream().map(Member::nodeId).toList();
+        ring = ids.stream().mapToInt(Integer::intValue).toArray();
+        Set<Integer> memberSet = new HashSet<>(ids);
+        Set<Integer> others = new HashSet<>(ids);
+        others.remove(node.selfId());
+        long t0 = System.nanoTime();
+        LOG.debug("node {}: recovery of epoch {} starts, members {}", node.selfId(), Long.toHexString(epoch), ids);
+
+        sendAll(others, new RecoveryMarker(epoch), epoch);
+        if (!await(() -> has(markers.get(epoch), others))) {
+            return false;
+        }
+        for (LockspaceImpl ls : node.lockspaceList()) {
+            Map<Integer, List<ResourceName>> dir = ls.locked(() ->
+                    ls.recovery().purgeAndRebuildDirectory(memberSet, this::directoryNode));
+            dir.forEach((to, names) -> {
+                for (int i = 0; i < names.size(); i += RecoveryDirectory.BATCH) {
+                    List<ResourceName> batch = names.subList(i, Math.min(names.size(), i + RecoveryDirectory.BATCH));
+                    node.transport().send(to, new RecoveryDirectory(epoch, ls.name(), List.copyOf(batch)), epoch);
+                }
+            });
+        }
+        if (!barrier(epoch, PHASE_DIRECTORY, others)) {
+            return false;
+        }
+        applyData(epoch, RecoveryDirectory.class);
+        for (LockspaceImpl ls : node.lockspaceList()) {
+            var out = ls.locked(() -> ls.recovery().resendLocks(epoch, this::directoryNode));
+            out.forEach(e -> node.transport().send(e.getKey(), e.getValue(), epoch));
+        }
+        if (!barrier(epoch, PHASE_LOCKS, others)) {
+            return false;
+        }
+        applyData(epoch, RecoveryLocks.class);
+        Deliveries d = new Deliveries(false);
+        for (LockspaceImpl ls : node.lockspaceList()) {
+            ls.locked(() -> {
+                ls.recovery().adoptAndCommit(d);
+                return null;
+            });
+        }
+        synchronized (node.lockspaceMonitor()) {
+            completedEpoch = epoch;
+            members = List.copyOf(ids);
+            state = state.to(RecoveryState.RUNNING);
+            for (LockspaceImpl ls : node.lockspaceList()) {
+                ls.locked(() -> {
+                    ls.recovery().resume(epoch, d);
+                    return null;
+                });
+            }
+        }
+        d.run(node.callbacks());
+        forget(epoch);
+        LOG.info("node {}: recovery of epoch {} done in {} ms, members {}", node.selfId(), Long.toHexString(epoch),
+                (System.nanoTime() - t0) / 1_000_000, ids);
+        return true;
+    }
+
+    private boolean barrier(long epoch, int phase, Set<Integer> others) throws InterruptedException {
+        LOG.debug("node {}: epoch {} phase {} done", node.selfId(), Long.toHexString(epoch), phase);
+        sendAll(others, new RecoveryDone(epoch, phase), epoch);
+        return await(() -> has(dones.get(epoch + ":" + phase), others));
+    }
+
+    private void applyData(long epoch, Class<? extends Message> type) {
+        List<Received> items;
+        synchronized (inbox) {
+            items = new ArrayList<>(data.getOrDefault(epoch, List.of()));
+        }
+        for (Received item : items) {
+            int src = item.src();
+            if (!type.isInstance(item.message())) {
+                continue;
+            }
+            if (item.message() instanceof RecoveryDirectory x) {
+                LockspaceImpl ls = node.lockspaceImpl(x.lockspace());
+                ls.locked(() -> {
+                    ls.recovery().applyDirectory(src, x);
+                    return null;
+                });
+            } else if (item.message() instanceof RecoveryLocks x) {
+                LockspaceImpl ls = node.lockspaceImpl(x.lockspace());
+                ls.locked(() -> {
+                    ls.recovery().adopt(src, x);
+                    return null;
+                });
+            }
+        }
+    }
+
+    private void forget(long epoch) {
+        synchronized (inbox) {
+            markers.remove(epoch);
+            data.remove(epoch);
+            dones.keySet().removeIf(k -> k.startsWith(epoch + ":"));
+        }
+    }
+
+    private void sendAll(Set<Integer> to, Message m, long epoch) {
+        for (int n : to) {
+            node.transport().send(n, m, epoch);
+        }
+    }
+
+    private static boolean has(Set<Integer> got, Set<Integer> want) {
+        return want.isEmpty() || (got != null && got.containsAll(want));
+    }
+
+    private boolean await(BooleanSupplier done) throws InterruptedException {
+        synchronized (inbox) {
+            while (!done.getAsBoolean()) {
+                // a view event alone is no reason to abort: it may announce the very view being recovered
+                if (state == RecoveryState.CLOSED || viewMovedOn()) {
+                    return false;
+                }
+                inbox.wait(100);
+            }
+            return true;
+        }
+    }
+
+    private boolean viewMovedOn() {
+        ViewSnapshot snap = view.snapshot();
+        return !snap.recoverable() || epochOf(snap.members()) != recoveringEpoch;
+    }
+
+    /** The epoch id of a member set: the same on every node that sees the same members; never 0. */
+    static long epochOf(List<Member> members) {
+        long h = 0xcbf29ce484222325L;
+        for (Member m : members) {
+            h = (h ^ m.nodeId()) * 0x100000001b3L;
+            h = (h ^ m.incarnation()) * 0x100000001b3L;
+        }
+        return h == 0 ? 1 : h;
+    }
+
+    @Override
+    public void close() {
+        state = RecoveryState.CLOSED;
+        if (registration != null) {
+            registration.close();
+        }
+        synchronized (inbox) {
+            inbox.notifyAll();
+        }
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

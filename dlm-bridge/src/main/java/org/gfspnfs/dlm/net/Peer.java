@@ -1,0 +1,155 @@
+package org.gfspnfs.dlm.net;
+
+import java.util.ArrayDeque;
+
+import io.netty.channel.Channel;
+import org.gfspnfs.dlm.net.msg.Ack;
+import org.gfspnfs.dlm.net.msg.Message;
+import org.gfspnfs.membership.api.Member;
+
+/**
+ * The link to one incarnation of one peer: its connection (at most one, shared both ways), the sequenced frames
+ * not yet acknowledged (retransmitted after a reconnect, so a reset connection loses nothing), and the last
+ * sequence number delivered from it (so duplicates after a reconnect are dropped).
+ *
+ * <p>Back-pressure: frames are written only while the channel is writable (Netty's write-buffer water marks); the
+ * rest wait here in order and are written when the channel drains.
+ */
+final class Peer {
+    final Member member;
+    private final int selfId;
+    private final long selfIncarnation;
+    private final ArrayDeque<Envelope> inflight = new ArrayDeque<>();
+    private final ArrayDeque<Envelope> unwritten = new ArrayDeque<>();
+    private Channel channel;
+    private long outSeq;
+    private long lastDelivered;
+    private long lastAcked;
+    private boolean blocked;
+    private boolean drainScheduled;
+
+    Peer(Member member, int selfId, long selfIncarnation) {
+        this.member = member;
+        this.selfId = selfId;
+        this.selfIncarnation = selfIncarnation;
+    }
+
+    /**
+     * Queues a frame. Frames reach the socket only from a drain task on the channel's event loop: a write issued
+     * inline on the loop would overtake writes other threads queued before it, and break the order.
+     */
+    synchronized void send(Message m, long epoch) {
+        unwritten.add(new Envelope(selfId, selfIncarnation, ++outSeq, epoch, m));
+        scheduleDrain();
+    }
+
+    private void scheduleDrain() {
+        if (channel != null && !drainScheduled) {
+            drainScheduled = true;
+            Channel ch = channel;
+            ch.eventLoop().execute(() -> drainOn(ch));
+        }
+    }
+
+    private synchronized void drainOn(Channel ch) {
+        drainScheduled = false;
+        if (ch == channel) {
+            drain();
+        }
+    }
+
+    /** The handshake completed on {@code ch}: resend what the peer has not delivered, then carry on. */
+    synchronized Channel attach(Channel ch, long peerLastDelivered) {
+        Channel old = channel;
+        channel = ch;
+        acknowledge(peerLastDelivered);
+        inflight.addAll(unwritten);
+        unwritten.clear();
+        unwritten.addAll(inflight);
+        inflight.clear();
+        drainScheduled = false;
+        scheduleDrain();
+        return old == ch ? null : old;
+    }
+
+    synchronized void detach(Channel ch) {
+        if (channel == ch) {
+            channel = null;
+        }
+    }
+
+    synchronized boolean isAttached(Channel ch) {
+        return channel == ch;
+    }
+
+    synchronized boolean connected() {
+        return channel != null;
+    }
+
+    /** Writes queued frames while the channel is writable; runs on the channel's event loop only. */
+    synchronized void drain() {
+        if (channel == null) {
+            return;
+        }
+        boolean wrote = false;
+        while (!unwritten.isEmpty() && channel.isWritable()) {
+            Envelope env = unwritten.poll();
+            inflight.add(env);
+            channel.write(env.withAck(lastDelivered), channel.voidPromise()); // piggybacked ack
+            lastAcked = lastDelivered;
+            wrote = true;
+        }
+        if (wrote) {
+            channel.flush();
+        }
+    }
+
+    synchronized void acknowledge(long upTo) {
+        while (!inflight.isEmpty() && inflight.peek().seq() <= upTo) {
+            inflight.poll();
+        }
+    }
+
+    /** Returns true if {@code seq} is the next frame in order; false for a duplicate of a delivered one. */
+    synchronized boolean accept(long seq) {
+        if (seq <= lastDelivered) {
+            return false;
+        }
+        if (seq != lastDelivered + 1) {
+            throw new IllegalStateException("frame " + seq + " from node " + member.nodeId() + " after "
+                    + lastDelivered);
+        }
+        lastDelivered = seq;
+        return true;
+    }
+
+    synchronized long lastDelivered() {
+        return lastDelivered;
+    }
+
+    /** An ack to send, if frames were delivered since the last one. */
+    synchronized Ack pendingAck() {
+        if (lastDelivered == lastAcked) {
+            return null;
+        }
+        lastAcked = lastDelivered;
+        return new Ack(lastDelivered);
+    }
+
+    synchronized int queued() {
+        return inflight.size() + unwritten.size();
+    }
+
+    synchronized boolean blocked() {
+        return blocked;
+    }
+
+    synchronized Channel block(boolean block) {
+        blocked = block;
+        Channel ch = channel;
+        if (block) {
+            channel = null;
+        }
+        return block ? ch : null;
+    }
+}

@@ -1,0 +1,41 @@
+package org.gfspnfs.gfs.impl;
+
+import org.gfspnfs.gfs.lock.LockMode;
+import org.gfspnfs.gfs.lock.LockName;
+
+/**
+ * This node's view of one glock: the mode the lock module granted, how many local holders use it, and a pending
+ * demote requested by another node. A glock whose mode is granted but has no holders is "cached": its metadata stays
+ * valid in the {@link MetaCache} until a blocking callback makes this node give it up. {@code busy} marks a
+ * promotion or demotion in flight (one at a time).
+ */
+final class GlockState {
+    final LockName name;
+    LockMode granted = LockMode.UN;
+    int holders;
+    LockMode demoteTo;
+    boolean busy;
+    byte[] lvb;
+    boolean lvbValid;
+    long demotes;
+
+    GlockState(LockName name) {
+        this.name = name;
+    }
+
+    /** Whether a pending demote is still needed given what is granted now. */
+    boolean demoteNeeded() {
+        if (demoteTo == null) {
+            return false;
+        }
+        if (granted == LockMode.UN || granted == demoteTo) {
+            demoteTo = null;
+            return false;
+        }
+        if (demoteTo == LockMode.SH && granted == LockMode.SH) {
+            demoteTo = null;
+            return false;
+        }
+        return true;
+    }
+}

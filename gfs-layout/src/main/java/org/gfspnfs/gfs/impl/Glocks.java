@@ -1,0 +1,318 @@
+package org.gfspnfs.gfs.impl;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.gfspnfs.gfs.DeviceIOException;
+import org.gfspnfs.gfs.GfsException;
+import org.gfspnfs.gfs.lock.LockFlag;
+import org.gfspnfs.gfs.lock.LockGrant;
+import org.gfspnfs.gfs.lock.LockMode;
+import org.gfspnfs.gfs.lock.LockModule;
+import org.gfspnfs.gfs.lock.LockName;
+import org.gfspnfs.gfs.lock.LockSession;
+import org.gfspnfs.gfs.lock.LockUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The glock layer of one mount (GFS2 glock.c): keeps granted glocks cached after their holders finish, and answers
+ * blocking callbacks by flushing the journal, invalidating the glock's cached metadata and demoting - on its own
+ * thread, after the last local holder has let go.
+ */
+final class Glocks implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Glocks.class);
+
+    /** What the filesystem does around a demote. */
+    interface Demoter {
+        /**
+         * Before giving up EX: flushes the log (checkpoint), since blocks under the glock may be dirty or live in
+         * the journal; a shared holder has neither. For a demote to UN, drops everything cached under the glock.
+         */
+        void beforeDemote(LockName name, LockMode from, LockMode to) throws GfsException;
+
+        /** LVB contents to store when giving up EX, or null. */
+        byte[] lvbFor(LockName name);
+
+        /** Another node died: replay its journal (runs on the glock thread). */
+        void recoveryNeeded(int nodeSlot);
+    }
+
+    private final Map<LockName, GlockState> glocks = new ConcurrentHashMap<>();
+    private final ExecutorService demoter;
+    private final AtomicLong demoteCount = new AtomicLong();
+    private Demoter hooks;
+    private LockSession session;
+
+    Glocks(int nodeSlot) {
+        this.demoter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "glock-demote-" + nodeSlot);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void start(LockModule module, String lockTable, int nodeSlot, Demoter d) {
+        this.hooks = d;
+        this.session = module.join(lockTable, nodeSlot, new org.gfspnfs.gfs.lock.BlockingCallback() {
+            @Override
+            public void blocking(LockName name, LockMode requested) {
+                onBlocking(name, requested);
+            }
+
+            @Override
+            public void recoveryNeeded(int slot) {
+                try {
+                    demoter.execute(() -> hooks.recoveryNeeded(slot));
+                } catch (RejectedExecutionException e) {
+                    // Unmounting: the next mount or another node recovers the journal.
+                }
+            }
+        });
+    }
+
+    /** Tells the lock manager a dead slot's journal is replayed. */
+    void recoveryDone(int slot) {
+        session.recoveryDone(slot);
+    }
+
+    long demotes() {
+        return demoteCount.get();
+    }
+
+    GlockState state(LockName name) {
+        return glocks.computeIfAbsent(name, GlockState::new);
+    }
+
+    /** Forgets unlocked, idle glock states once there are more than {@code max} (they hold nothing). */
+    void prune(int max) {
+        if (glocks.size() <= max) {
+            return;
+        }
+        glocks.values().removeIf(g -> {
+            synchronized (g) {
+                return g.granted == LockMode.UN && g.holders == 0 && !g.busy && g.demoteTo == null;
+            }
+        });
+    }
+
+    /** Acquires a holder in {@code mode}, waiting for other nodes; with {@code tryOnly}, returns false instead. */
+    boolean acquire(LockName name, LockMode mode, boolean tryOnly) throws GfsException {
+        return acquire(name, mode, tryOnly ? EnumSet.of(LockFlag.TRY) : EnumSet.noneOf(LockFlag.class));
+    }
+
+    /** Acquires a holder with explicit lock flags (TRY returns false instead of waiting). */
+    boolean acquire(LockName name, LockMode mode, Set<LockFlag> flags) throws GfsException {
+        GlockState g = state(name);
+        synchronized (g) {
+            waitIdle(g);
+            if (g.granted.covers(mode) && !g.demoteNeeded()) {
+                g.holders++;
+                return true;
+            }
+            if (g.holders > 0) {
+                throw new IllegalStateException("glock " + name + " upgrade while held in " + g.granted);
+            }
+            g.busy = true;
+        }
+        try {
+            if (g.granted != LockMode.UN) {
+                demote(g, LockMode.UN);
+            }
+            LockGrant grant = await(session.request(name, mode, flags, null));
+            if (grant == null) {
+                return false;
+            }
+            synchronized (g) {
+                g.granted = mode;
+                g.lvb = grant.lvb();
+                g.lvbValid = grant.lvbValid();
+                g.holders++;
+            }
+            return true;
+        } finally {
+            synchronized (g) {
+                g.busy = false;
+                g.notifyAll();
+            }
+        }
+    }
+
+    /** Drops a holder; the glock stays cached unless a demote is pending. */
+    void release(LockName name) {
+        GlockState g = state(name);
+        synchronized (g) {
+            g.holders--;
+            if (g.holders == 0 && !g.busy && g.demoteNeeded()) {
+                scheduleDemote(g);
+            }
+        }
+    }
+
+    /** Drops a holder and gives the lock back at once when it was the last one (iopen: not cached). */
+    void releaseAndUnlock(LockName name) throws GfsException {
+        GlockState g = state(name);
+        synchronized (g) {
+            g.holders--;
+            if (g.holders > 0) {
+                return;
+            }
+            waitIdle(g);
+            if (g.holders > 0 || g.granted == LockMode.UN) {
+                return;
+            }
+            g.busy = true;
+        }
+        try {
+            demote(g, LockMode.UN);
+        } finally {
+            synchronized (g) {
+                g.busy = false;
+                g.notifyAll();
+            }
+        }
+    }
+
+    /** Blocking callback: another node wants {@code requested}. */
+    private void onBlocking(LockName name, LockMode requested) {
+        GlockState g = glocks.get(name);
+        if (g == null) {
+            return;
+        }
+        synchronized (g) {
+            LockMode target = requested == LockMode.SH ? LockMode.SH : LockMode.UN;
+            g.demoteTo = (g.demoteTo == null || g.demoteTo == LockMode.SH) ? target : g.demoteTo;
+            if (g.holders == 0 && !g.busy && g.demoteNeeded()) {
+                scheduleDemote(g);
+            }
+        }
+    }
+
+    private void scheduleDemote(GlockState g) {
+        g.busy = true;
+        try {
+            demoter.execute(() -> runDemote(g));
+        } catch (RejectedExecutionException e) {
+            g.busy = false;
+        }
+    }
+
+    private void runDemote(GlockState g) {
+        try {
+            LockMode to;
+            synchronized (g) {
+                if (!g.demoteNeeded() || g.holders > 0) {
+                    return;
+                }
+                to = g.demoteTo;
+            }
+            demote(g, to);
+        } catch (GfsException | RuntimeException e) {
+            LOG.error("demote of {} failed", g.name, e);
+        } finally {
+            synchronized (g) {
+                g.busy = false;
+                g.notifyAll();
+                if (g.holders == 0 && g.demoteNeeded()) {
+                    scheduleDemote(g);
+                }
+            }
+        }
+    }
+
+    /** Flush, invalidate, then convert down. Caller has set busy. */
+    private void demote(GlockState g, LockMode to) throws GfsException {
+        hooks.beforeDemote(g.name, g.granted, to);
+        byte[] lvb = g.granted == LockMode.EX ? hooks.lvbFor(g.name) : null;
+        await(session.request(g.name, to, EnumSet.noneOf(LockFlag.class), lvb));
+        synchronized (g) {
+            g.granted = to;
+            // A callback that arrived during the conversion may want more than we just gave up: keep it.
+            g.demoteNeeded();
+            g.demotes++;
+            if (lvb != null) {
+                // What we just published is the freshest value this node knows (statfs reads it unlocked).
+                g.lvb = lvb;
+                g.lvbValid = true;
+            }
+        }
+        demoteCount.incrementAndGet();
+    }
+
+    private static void waitIdle(GlockState g) throws GfsException {
+        while (g.busy) {
+            try {
+                g.wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeviceIOException("interrupted waiting for glock " + g.name, e);
+            }
+        }
+    }
+
+    private static LockGrant await(java.util.concurrent.CompletableFuture<LockGrant> f) throws GfsException {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof LockUnavailableException) {
+                return null;
+            }
+            throw new DeviceIOException("lock request failed: " + e.getCause(), e.getCause());
+        } catch (CancellationException e) {
+            throw new DeviceIOException("lock request cancelled", e);
+        }
+    }
+
+    /** Gives every lock back (unmount: the log is already clean). LVBs of EX rgrp glocks are written. */
+    @Override
+    public void close() {
+        demoter.shutdown();
+        try {
+            demoter.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (session == null) {
+            return;
+        }
+        for (GlockState g : glocks.values()) {
+            synchronized (g) {
+                if (g.granted != LockMode.UN) {
+                    byte[] lvb = g.granted == LockMode.EX ? hooks.lvbFor(g.name) : null;
+                    try {
+                        session.request(g.name, LockMode.UN, EnumSet.noneOf(LockFlag.class), lvb)
+                                .get(10, TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                        LOG.warn("unlock of {} at unmount failed", g.name, e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    g.granted = LockMode.UN;
+                }
+            }
+        }
+        session.close();
+    }
+
+    /** Crash simulation and failed mounts: leave the lockspace without writing anything. */
+    void abandon() {
+        demoter.shutdownNow();
+        try {
+            // A journal replay in flight finishes first: a "dead" node must not write after its death.
+            demoter.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (session != null) {
+            session.close();
+        }
+    }
+}

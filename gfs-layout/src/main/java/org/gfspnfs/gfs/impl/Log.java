@@ -1,0 +1,159 @@
+package org.gfspnfs.gfs.impl;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.gfspnfs.gfs.DeviceIOException;
+import org.gfspnfs.gfs.GfsException;
+import org.gfspnfs.gfs.device.BlockDevice;
+import org.gfspnfs.gfs.format.Meta;
+import org.gfspnfs.gfs.journal.BlockImage;
+import org.gfspnfs.gfs.journal.JournalWriter;
+
+/**
+ * The in-memory log batch (GFS2's incore log): metadata blocks changed by finished operations, committed together
+ * by {@link #flush}. The lock serializes operations' apply phases with flushes, so a flush never commits half an
+ * operation.
+ */
+final class Log {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final JournalWriter writer;
+    private final BlockDevice device;
+    private final MetaCache cache;
+    private final Map<Long, Buffer> batch = new LinkedHashMap<>();
+    private final Set<Long> revokes = new LinkedHashSet<>();
+    private final List<Runnable> afterCommit = new ArrayList<>();
+    private Set<Long> lastCommitted = new HashSet<>();
+    private long commits;
+    private boolean liveTransaction;
+
+    Log(JournalWriter writer, BlockDevice device, MetaCache cache) {
+        this.writer = writer;
+        this.device = device;
+        this.cache = cache;
+    }
+
+    ReentrantLock lock() {
+        return lock;
+    }
+
+    /** Runs after every commit (e.g. blocks freed in the batch become allocatable). */
+    void onCommit(Runnable r) {
+        afterCommit.add(r);
+    }
+
+    void add(Buffer b) {
+        if (!b.dirty) {
+            b.dirty = true;
+            batch.put(b.addr, b);
+        }
+        revokes.remove(b.addr);
+    }
+
+    /** Takes a block out of the batch again (an operation's undo restored its committed contents). */
+    void remove(Buffer b) {
+        b.dirty = false;
+        batch.remove(b.addr);
+    }
+
+    /** A metadata block was freed: it leaves the batch, and a revoke keeps replay from writing an old image. */
+    void freed(long addr) {
+        Buffer b = batch.remove(addr);
+        if (b != null) {
+            b.dirty = false;
+        }
+        cache.drop(addr);
+        if (lastCommitted.contains(addr)) {
+            revokes.add(addr);
+        }
+    }
+
+    boolean isEmpty() {
+        return batch.isEmpty() && revokes.isEmpty();
+    }
+
+    /** Whether the batch should be committed before another operation adds to it. */
+    boolean nearlyFull() {
+        return writer.bodyBlocks(batch.size(), revokes.size()) > writer.maxImages() / 2;
+    }
+
+    /** Blocks an operation may dirty at most, so that it always fits in one commit with the rest of a batch. */
+    int operationBudget() {
+        return Math.max(8, writer.maxImages() / 3);
+    }
+
+    long commits() {
+        return commits;
+    }
+
+    /**
+     * Commits the batch (ordered data first, via the writer's leading device flush). With {@code checkpoint} the
+     * in-place writes are then forced and an empty CLEAN commit ends the live part of the journal: required before
+     * a glock goes to another node, since otherwise replaying this journal after a crash would write back images of
+     * blocks that other nodes have changed since (GFS2 moves the log tail past them for the same reason).
+     */
+    void flush(boolean checkpoint) throws GfsException {
+        lock.lock();
+        try {
+            if (!isEmpty()) {
+                List<BlockImage> images = new ArrayList<>(batch.size());
+                for (Buffer b : batch.values()) {
+                    Meta.seal(b.data);
+                    images.add(new BlockImage(b.addr, b.data.clone()));
+                }
+                long[] rev = revokes.stream().mapToLong(Long::longValue).toArray();
+                writer.commit(images, rev);
+                commits++;
+                liveTransaction = true;
+                batch.values().forEach(b -> b.dirty = false);
+                lastCommitted = new HashSet<>(batch.keySet());
+                batch.clear();
+                revokes.clear();
+                afterCommit.forEach(Runnable::run);
+            }
+            if (checkpoint) {
+                if (liveTransaction) {
+                    writer.markClean();
+                    liveTransaction = false;
+                    lastCommitted = new HashSet<>();
+                } else {
+                    device.flush();
+                }
+            }
+        } catch (IOException e) {
+            throw new DeviceIOException("journal commit failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * fsync/sync: everything committed so far and all ordered data are durable when this returns. The journal stays
+     * live (a crash replays the last transaction); only a glock handover needs a {@link #flush checkpoint}.
+     */
+    void sync() throws GfsException {
+        lock.lock();
+        try {
+            if (isEmpty()) {
+                device.flush();
+            } else {
+                flush(false);
+            }
+        } catch (IOException e) {
+            throw new DeviceIOException("device flush failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Unmount: commit and checkpoint, so the journal ends with a CLEAN commit and the next mount replays nothing. */
+    void close() throws GfsException {
+        flush(true);
+    }
+}

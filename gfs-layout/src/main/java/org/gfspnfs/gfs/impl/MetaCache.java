@@ -1,0 +1,141 @@
+package org.gfspnfs.gfs.impl;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.gfspnfs.gfs.DeviceIOException;
+import org.gfspnfs.gfs.GfsException;
+import org.gfspnfs.gfs.device.BlockDevice;
+import org.gfspnfs.gfs.format.Meta;
+import org.gfspnfs.gfs.format.MetaType;
+import org.gfspnfs.gfs.lock.LockName;
+
+/**
+ * Metadata blocks cached under the glocks that cover them (GFS2 keeps them in the glock's address space): every
+ * read verifies the block's header and CRC, and invalidating a glock drops exactly its blocks.
+ */
+final class MetaCache {
+    private final BlockDevice device;
+    private final int blockSize;
+    /** Access-ordered, so trimming drops the least recently used blocks first. */
+    private final Map<Long, Buffer> blocks = new java.util.LinkedHashMap<>(1024, 0.75f, true);
+    private final Map<LockName, Set<Long>> byOwner = new HashMap<>();
+
+    MetaCache(BlockDevice device, int blockSize) {
+        this.device = device;
+        this.blockSize = blockSize;
+    }
+
+    int blockSize() {
+        return blockSize;
+    }
+
+    /** The block at {@code addr}, from cache or device; fails with CorruptionException if it is not a valid type. */
+    synchronized Buffer read(long addr, MetaType type, LockName owner) throws GfsException {
+        Buffer b = blocks.get(addr);
+        if (b != null && b.type == type && b.owner.equals(owner)) {
+            return b;
+        }
+        byte[] data = new byte[blockSize];
+        readRaw(addr, data);
+        Meta.verify(data, type, addr);
+        b = new Buffer(addr, type, owner, data);
+        put(b);
+        return b;
+    }
+
+    /** Reads a block without verifying or caching it. */
+    void readRaw(long addr, byte[] into) throws GfsException {
+        try {
+            device.read(addr * blockSize, ByteBuffer.wrap(into));
+        } catch (IOException e) {
+            throw new DeviceIOException("reading block " + addr + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A fresh zeroed block with a header, replacing anything cached at {@code addr}. */
+    synchronized Buffer create(long addr, MetaType type, LockName owner) {
+        byte[] data = new byte[blockSize];
+        Meta.init(data, type, addr);
+        Buffer b = new Buffer(addr, type, owner, data);
+        drop(addr);
+        put(b);
+        return b;
+    }
+
+    /** Puts a buffer back (an operation's undo of a free). */
+    synchronized void restore(Buffer b) {
+        if (blocks.get(b.addr) != b) {
+            drop(b.addr);
+            put(b);
+        }
+    }
+
+    synchronized Buffer cached(long addr) {
+        return blocks.get(addr);
+    }
+
+    synchronized void drop(long addr) {
+        Buffer old = blocks.remove(addr);
+        if (old != null) {
+            Set<Long> s = byOwner.get(old.owner);
+            if (s != null) {
+                s.remove(addr);
+            }
+        }
+    }
+
+    /** Drops every clean block the glock covers (demote to UN); dirty ones must have been flushed first. */
+    synchronized void invalidate(LockName owner) {
+        Set<Long> s = byOwner.remove(owner);
+        if (s == null) {
+            return;
+        }
+        for (long addr : s) {
+            Buffer b = blocks.get(addr);
+            if (b != null && b.owner.equals(owner)) {
+                if (b.dirty) {
+                    throw new IllegalStateException("invalidating dirty block " + addr + " of " + owner);
+                }
+                blocks.remove(addr);
+            }
+        }
+    }
+
+    /**
+     * Drops least recently used clean blocks until at most {@code max} remain. Called between operations only, so
+     * no operation holds a reference to a dropped block.
+     */
+    synchronized void trim(int max) {
+        if (blocks.size() <= max) {
+            return;
+        }
+        java.util.Iterator<Buffer> it = blocks.values().iterator();
+        while (blocks.size() > max * 3 / 4 && it.hasNext()) {
+            Buffer b = it.next();
+            if (!b.dirty) {
+                it.remove();
+                Set<Long> s = byOwner.get(b.owner);
+                if (s != null) {
+                    s.remove(b.addr);
+                    if (s.isEmpty()) {
+                        byOwner.remove(b.owner);
+                    }
+                }
+            }
+        }
+    }
+
+    synchronized int size() {
+        return blocks.size();
+    }
+
+    private void put(Buffer b) {
+        blocks.put(b.addr, b);
+        byOwner.computeIfAbsent(b.owner, k -> new HashSet<>()).add(b.addr);
+    }
+}

@@ -1,0 +1,162 @@
+package org.gfspnfs.gfs.impl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.gfspnfs.gfs.GfsException;
+import org.gfspnfs.gfs.ReadOnlyException;
+import org.gfspnfs.gfs.format.MetaType;
+import org.gfspnfs.gfs.lock.LockMode;
+import org.gfspnfs.gfs.lock.LockName;
+
+/**
+ * One filesystem operation: a plan phase that takes glocks (in order; out-of-order ones are tried, else
+ * {@link Restart}) and reads, then an apply phase under the log lock that changes buffers. Every buffer changed is
+ * snapshotted first, so an operation that fails half-way is rolled back instead of half-committed.
+ */
+final class Op implements AutoCloseable {
+    private final Mount m;
+    private final TreeMap<LockName, LockMode> held = new TreeMap<>();
+    private final Map<Long, Undo> undo = new LinkedHashMap<>();
+    private final List<Buffer> created = new ArrayList<>();
+    private boolean applying;
+    private boolean succeeded;
+    private int dirtied;
+
+    Op(Mount m) {
+        this.m = m;
+    }
+
+    Mount mount() {
+        return m;
+    }
+
+    /** Takes {@code name} in at least {@code mode} for the rest of the operation. */
+    void lock(LockName name, LockMode mode) throws GfsException {
+        if (applying) {
+            throw new IllegalStateException("glock " + name + " requested in the apply phase");
+        }
+        LockMode h = held.get(name);
+        if (h != null) {
+            if (h.covers(mode)) {
+                return;
+            }
+            throw new Restart(name, mode);
+        }
+        boolean inOrder = held.isEmpty() || name.compareTo(held.lastKey()) > 0;
+        if (inOrder) {
+            m.glocks().acquire(name, mode, false);
+        } else if (!m.glocks().acquire(name, mode, true)) {
+            throw new Restart(name, mode);
+        }
+        held.put(name, mode);
+    }
+
+    /** Lets go of a glock this operation took but did not use to change anything. */
+    void unlock(LockName name) {
+        if (held.remove(name) != null) {
+            m.glocks().release(name);
+        }
+    }
+
+    boolean holds(LockName name, LockMode mode) {
+        LockMode h = held.get(name);
+        return h != null && h.covers(mode);
+    }
+
+    Map<LockName, LockMode> held() {
+        return held;
+    }
+
+    /** Ends the plan phase: from here on buffers may change and no glock may be requested. */
+    void beginApply() throws GfsException {
+        if (m.readOnly()) {
+            throw new ReadOnlyException("filesystem is read-only");
+        }
+        m.log().lock().lock();
+        applying = true;
+        if (m.log().nearlyFull()) {
+            m.log().flush(false);
+        }
+    }
+
+    boolean applying() {
+        return applying;
+    }
+
+    /** Marks a buffer as changed by this operation (call before changing it). */
+    Buffer modify(Buffer b) {
+        if (!applying) {
+            throw new IllegalStateException("buffer " + b.addr + " changed outside the apply phase");
+        }
+        if (!holds(b.owner, LockMode.EX)) {
+            // Only EX holders may dirty blocks: a demote from SH relies on it to skip the journal flush.
+            throw new IllegalStateException("buffer " + b.addr + " changed without " + b.owner + " in EX");
+        }
+        if (!undo.containsKey(b.addr)) {
+            undo.put(b.addr, new Undo(b, b.data.clone(), b.dirty));
+            dirtied++;
+        }
+        m.log().add(b);
+        return b;
+    }
+
+    /** A new metadata block (freshly allocated: never read from the device). */
+    Buffer create(long addr, MetaType type, LockName owner) {
+        if (!applying || !holds(owner, LockMode.EX)) {
+            throw new IllegalStateException("block " + addr + " created outside the apply phase or without EX");
+        }
+        Buffer b = m.cache().create(addr, type, owner);
+        created.add(b);
+        dirtied++;
+        m.log().add(b);
+        return b;
+    }
+
+    /** Buffers changed so far: big operations stop at {@link Log#operationBudget()} and continue in another. */
+    int dirtied() {
+        return dirtied;
+    }
+
+    void succeed() {
+        succeeded = true;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (applying) {
+                if (!succeeded) {
+                    rollback();
+                }
+                m.log().lock().unlock();
+            }
+        } finally {
+            for (LockName n : held.descendingKeySet()) {
+                m.glocks().release(n);
+            }
+            held.clear();
+        }
+    }
+
+    private void rollback() {
+        for (Buffer b : created) {
+            m.log().remove(b);
+            m.cache().drop(b.addr);
+        }
+        for (Undo u : undo.values()) {
+            System.arraycopy(u.data(), 0, u.buffer().data, 0, u.data().length);
+            m.cache().restore(u.buffer());
+            if (u.wasDirty()) {
+                m.log().add(u.buffer());
+            } else {
+                m.log().remove(u.buffer());
+            }
+        }
+    }
+
+    private record Undo(Buffer buffer, byte[] data, boolean wasDirty) {
+    }
+}

@@ -1,0 +1,76 @@
+package org.gfspnfs.gfs.impl;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.gfspnfs.gfs.DeviceIOException;
+import org.gfspnfs.gfs.Errno;
+import org.gfspnfs.gfs.GfsException;
+import org.gfspnfs.gfs.lock.LockMode;
+import org.gfspnfs.gfs.lock.LockName;
+
+/**
+ * Runs operations one at a time on this mount. An operation that hits a {@link Restart} is run again with every
+ * glock it has learnt it needs taken up front, in order - so two nodes never wait for each other in a cycle.
+ */
+final class OpRunner {
+    private static final int MAX_ATTEMPTS = 64;
+    private final Mount m;
+    private final ReentrantLock serial = new ReentrantLock(true);
+    private final boolean syncMetadata;
+    private final int cacheBlocks;
+
+    OpRunner(Mount m, boolean syncMetadata, int cacheBlocks) {
+        this.m = m;
+        this.syncMetadata = syncMetadata;
+        this.cacheBlocks = cacheBlocks;
+    }
+
+    <T> T run(OpBody<T> body) throws GfsException {
+        serial.lock();
+        try {
+            Map<LockName, LockMode> prefetch = new TreeMap<>();
+            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+                boolean changed;
+                T result;
+                try (Op op = new Op(m)) {
+                    for (Map.Entry<LockName, LockMode> e : prefetch.entrySet()) {
+                        op.lock(e.getKey(), e.getValue());
+                    }
+                    result = body.run(op);
+                    op.succeed();
+                    changed = op.applying();
+                } catch (Restart r) {
+                    prefetch.merge(r.name, r.mode, (a, b) -> a == LockMode.EX || b == LockMode.EX ? LockMode.EX : a);
+                    continue;
+                } catch (DeviceIOException e) {
+                    m.withdraw();
+                    throw e;
+                }
+                if (changed && (syncMetadata || m.log().nearlyFull())) {
+                    m.log().flush(false);
+                }
+                return result;
+            }
+            throw new GfsException(Errno.EAGAIN, "operation could not get its glocks in " + MAX_ATTEMPTS + " tries");
+        } finally {
+            m.cache().trim(cacheBlocks);
+            m.glocks().prune(cacheBlocks);
+            serial.unlock();
+        }
+    }
+
+    /** Runs {@code r} with no operation in flight on this mount (unmount, recovery). */
+    void exclusive(Runnable r) {
+        serial.lock();
+        try {
+            r.run();
+        } finally {
+            serial.unlock();
+        }
+    }
+
+    ReentrantLock serial() {
+        return serial;
+    }
+}

@@ -1,0 +1,29 @@
+package org.gfspnfs.gfs.lock;
+
+import java.util.Objects;
+
+/**
+ * A glock's name: type plus number, exactly what becomes the DLM resource name. Ordered by type then number, which
+ * is the order in which an operation acquires several glocks (deadlock avoidance across nodes).
+ */
+public record LockName(LockType type, long number) implements Comparable<LockName> {
+    public LockName {
+        Objects.requireNonNull(type, "type");
+    }
+
+    /** GFS2's DLM resource name: type as 8 hex digits right-aligned, then number as 16 hex digits. */
+    public String resourceName() {
+        return String.format("%8x%16x", type.code(), number);
+    }
+
+    @Override
+    public int compareTo(LockName o) {
+        int c = Integer.compare(type.ordinal(), o.type.ordinal());
+        return c != 0 ? c : Long.compareUnsigned(number, o.number);
+    }
+
+    @Override
+    public String toString() {
+        return type + ":" + number;
+    }
+}

@@ -1,0 +1,91 @@
+package org.gfspnfs.gfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.gfspnfs.gfs.device.MemoryBlockDevice;
+import org.gfspnfs.gfs.lock.LocalLockModule;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class FileSystemBasicsTest {
+    private final LocalLockModule locks = new LocalLockModule();
+
+    @AfterEach
+    void closeLocks() {
+        locks.close();
+    }
+
+    @Test
+    void createWriteRead_survivesRemount() throws Exception {
+        MemoryBlockDevice dev = TestImages.formatted(8 << 20, TestImages.small(4096));
+        InodeId file;
+        try (FileSystem fs = TestImages.mount(dev, 0, locks)) {
+            file = fs.create(fs.root(), "hello.txt", 0644, 10, 20).id();
+            fs.write(file, 0, ByteBuffer.wrap("hello world".getBytes(StandardCharsets.UTF_8)));
+            fs.mkdir(fs.root(), "sub", 0755, 0, 0);
+        }
+        try (FileSystem fs = TestImages.mount(dev, 0, locks)) {
+            assertThat(fs.lookup(fs.root(), "hello.txt")).isEqualTo(file);
+            FileAttributes a = fs.getattr(file);
+            assertThat(a.size()).isEqualTo(11);
+            assertThat(a.uid()).isEqualTo(10);
+            ByteBuffer buf = ByteBuffer.allocate(100);
+            assertThat(fs.read(file, 0, buf)).isEqualTo(11);
+            assertThat(new String(buf.array(), 0, 11, StandardCharsets.UTF_8)).isEqualTo("hello world");
+            assertThat(fs.getattr(fs.root()).nlink()).isEqualTo(3);
+            List<String> names = new ArrayList<>();
+            fs.readdir(fs.root(), 0, 100).entries().forEach(e -> names.add(e.name()));
+            assertThat(names).containsExactlyInAnyOrder("hello.txt", "sub");
+        }
+    }
+
+    @Test
+    void largeFile_spansIndirectBlocks_andReadsBack() throws Exception {
+        MemoryBlockDevice dev = TestImages.formatted(16 << 20, TestImages.small(512));
+        try (FileSystem fs = TestImages.mount(dev, 0, locks)) {
+            InodeId f = fs.create(fs.root(), "big", 0644, 0, 0).id();
+            byte[] data = new byte[3 << 20];
+            for (int i = 0; i < data.length; i++) {
+                data[i] = (byte) (i * 31 + (i >> 9));
+            }
+            fs.write(f, 0, ByteBuffer.wrap(data));
+            ByteBuffer back = ByteBuffer.allocate(data.length);
+            fs.read(f, 0, back);
+            assertThat(back.array()).isEqualTo(data);
+            fs.setattr(f, SetAttributes.NONE.withSize(1000));
+            assertThat(fs.getattr(f).size()).isEqualTo(1000);
+            fs.setattr(f, SetAttributes.NONE.withSize(5000));
+            ByteBuffer tail = ByteBuffer.allocate(4000);
+            fs.read(f, 1000, tail);
+            assertThat(tail.array()).containsOnly(0);
+        }
+    }
+
+    @Test
+    void errors_mapToPosix() throws Exception {
+        MemoryBlockDevice dev = TestImages.formatted(8 << 20, TestImages.small(4096));
+        try (FileSystem fs = TestImages.mount(dev, 0, locks)) {
+            InodeId f = fs.create(fs.root(), "f", 0644, 0, 0).id();
+            InodeId d = fs.mkdir(fs.root(), "d", 0755, 0, 0).id();
+            fs.create(d, "inner", 0644, 0, 0);
+            assertThatThrownBy(() -> fs.lookup(fs.root(), "nope")).isInstanceOf(NoSuchFileException.class);
+            assertThatThrownBy(() -> fs.create(fs.root(), "f", 0644, 0, 0)).isInstanceOf(FileExistsException.class);
+            assertThatThrownBy(() -> fs.lookup(f, "x")).isInstanceOf(NotDirectoryException.class);
+            assertThatThrownBy(() -> fs.unlink(fs.root(), "d")).isInstanceOf(IsDirectoryException.class);
+            assertThatThrownBy(() -> fs.rmdir(fs.root(), "d")).isInstanceOf(DirectoryNotEmptyException.class);
+            assertThatThrownBy(() -> fs.rmdir(fs.root(), "f")).isInstanceOf(NotDirectoryException.class);
+            assertThatThrownBy(() -> fs.create(fs.root(), "x".repeat(256), 0644, 0, 0))
+                    .isInstanceOf(NameTooLongException.class);
+            assertThatThrownBy(() -> fs.create(fs.root(), "a/b", 0644, 0, 0))
+                    .isInstanceOf(InvalidArgumentException.class);
+            assertThatThrownBy(() -> fs.rename(fs.root(), "d", d, "loop")).isInstanceOf(RenameLoopException.class);
+            fs.unlink(fs.root(), "f");
+            assertThatThrownBy(() -> fs.getattr(f)).isInstanceOf(StaleHandleException.class);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.gfspnfs.it.server;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
+import org.gfspnfs.it.vm.NfsTarget;
+
+/**
+ * Our server as a child process: {@code ./gfspnfs demo --dir DIR --port PORT} from the checkout root, serving NFSv4.1
+ * on 127.0.0.1:PORT and exporting {@code /}. Started when it accepts TCP connections (polled, bounded); stopped with
+ * SIGTERM, then SIGKILL after a grace period. Its stdout and stderr go to a log file under it/target.
+ */
+public final class ServerProcess implements NfsServer {
+
+    static final Duration START_TIMEOUT = Duration.ofSeconds(120);   // the launcher may build the node module first
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private final RepoPaths repo;
+    private final Path dataDir;
+    private final Path log;
+    private final int port;
+    private final List<String> extraArgs;
+    private final int dataServers;
+    private Process process;
+    private int starts;
+
+    private ServerProcess(RepoPaths repo, Path dataDir, Path log, int port, int dataServers,
+                          List<String> extraArgs) {
+        this.dataServers = dataServers;
+        this.repo = repo;
+        this.dataDir = dataDir;
+        this.log = log;
+        this.port = port;
+        this.extraArgs = List.copyOf(extraArgs);
+    }
+
+    /** Starts {@code gfspnfs demo} over {@code dataDir} on a free loopback port; the log goes to {@code log}. */
+    public static ServerProcess start(RepoPaths repo, Path dataDir, Path log) {
+        ServerProcess s = new ServerProcess(repo, dataDir, log, PortProbe.freePort(), 3, List.of());
+        s.launch();
+        return s;
+    }
+
+    /**
+     * Starts {@code gfspnfs demo} serving pNFS to a guest: the MDS on a free port P, {@code dataServers} data servers
+     * on P+1..P+N and the control channel on P+N+1 (all free when probed), GETDEVICEINFO naming {@code advertise}, an
+     * address of this host the guest can route to. The demo then binds the data servers on every address.
+     */
+    public static ServerProcess startPnfs(RepoPaths repo, Path dataDir, Path log, int dataServers, String advertise) {
+        ServerProcess s = new ServerProcess(repo, dataDir, log, PortProbe.freePortRange(dataServers + 2), dataServers,
+                List.of("--data-servers", Integer.toString(dataServers), "--advertise", advertise));
+        s.launch();
+        for (int i = 0; i < dataServers; i++) {
+            int dsPort = s.dataServerPort(i);
+            await("data server " + i + " accepting on port " + dsPort).atMost(START_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(100)).until(() -> PortProbe.accepts(dsPort));
+        }
+        return s;
+    }
+
+    /** The port of data server {@code index} (0-based, stripe order). */
+    public int dataServerPort(int index) {
+        return port + 1 + index;
+    }
+
+    /** The demo's control channel (gfsctl), on 127.0.0.1 after the MDS and the data-server ports. */
+    public InetSocketAddress controlAddress() {
+        return new InetSocketAddress("127.0.0.1", port + dataServers + 1);
+    }
+
+    /** The cluster key the demo wrote next to its cluster.conf (key_file="cluster.key"). */
+    public Path clusterKey() {
+        return dataDir.resolve("cluster.key");
+    }
+
+    @Override
+    public NfsTarget target() {
+        return NfsTarget.loopback(port, "/");
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    @Override
+    public void restart() {
+        stop();
+        launch();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void launch() {
+        try {
+            Files.createDirectories(dataDir);
+            Files.createDirectories(log.getParent());
+            if (++starts == 1) {
+                Files.deleteIfExists(log);
+            }
+            appendLog("==== start " + starts + ": gfspnfs demo --dir " + dataDir + " --port " + port + " "
+                    + String.join(" ", extraArgs) + "\n");
+            List<String> cmd = new ArrayList<>(List.of(repo.root().resolve("gfspnfs").toString(), "demo",
+                    "--dir", dataDir.toString(), "--port", Integer.toString(port)));
+            cmd.addAll(extraArgs);
+            process = new ProcessBuilder(cmd)
+                    .directory(repo.root().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start gfspnfs demo", e);
+        }
+        Process p = process;
+        try {
+            await("gfspnfs demo accepting on 127.0.0.1:" + port).atMost(START_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        if (!p.isAlive()) {
+                            throw new IllegalStateException("gfspnfs demo exited with " + p.exitValue()
+                                    + " before accepting connections; log " + log + ":\n" + tail());
+                        }
+                        return PortProbe.accepts(port);
+                    });
+        } catch (ConditionTimeoutException e) {
+            stop();
+            throw new IllegalStateException("gfspnfs demo did not accept on port " + port + " within "
+                    + START_TIMEOUT.toSeconds() + " s; log " + log + ":\n" + tail(), e);
+        }
+    }
+
+    /** SIGTERM, up to {@link #STOP_GRACE} to exit, then SIGKILL (children too). */
+    private void stop() {
+        Process p = process;
+        if (p == null) {
+            return;
+        }
+        process = null;
+        List<ProcessHandle> children = p.descendants().toList();
+        p.destroy();
+        try {
+            if (!p.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                appendLog("==== did not exit within " + STOP_GRACE.toSeconds() + " s of SIGTERM; SIGKILL\n");
+                p.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+        }
+        children.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private void appendLog(String line) {
+        try {
+            Files.writeString(log, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // the log is diagnostics only; stopping matters more
+        }
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+}

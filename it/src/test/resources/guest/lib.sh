@@ -1,0 +1,34 @@
+# lib.sh - helpers for the guest workloads (busybox ash). KernelClient puts this file in front of every guest
+# script, so a workload can use these without sourcing anything. Markers the host side parses:
+#   @@IT OK <what>                   a check passed
+#   @@IT FAIL <what>                 a check failed (the script then exits 1)
+#   @@IT TIME <step> <seconds>       how long a step took, guest clock
+#   @@IT MOUNTSTATS BEGIN|END        /proc/self/mountstats between the two lines
+#   @@IT KV <key> <value>            a value the host test reads back (e.g. checksums of phase 1 of a two-phase test)
+it_now() { cut -d' ' -f1 /proc/uptime; }
+it_fail() { echo "@@IT FAIL $*"; exit 1; }
+it_ok() { echo "@@IT OK $*"; }
+# it_eq WHAT EXPECTED ACTUAL
+it_eq() { [ "$2" = "$3" ] || it_fail "$1: expected [$2], got [$3]"; }
+# it_run WHAT CMD...: run CMD, fail with WHAT and CMD's output if it fails
+it_run() {
+  _w=$1; shift
+  _out=$("$@" 2>&1) || it_fail "$_w: '$*' failed: $(echo "$_out" | tail -3 | tr '\n' ' ')"
+}
+# it_time STEP CMD...: run CMD (it must succeed) and print how long it took
+it_time() {
+  _s=$1; shift; _a=$(it_now)
+  "$@" || it_fail "$_s: '$*' failed"
+  echo "@@IT TIME $_s $(awk -v a="$_a" -v b="$(it_now)" 'BEGIN{printf "%.2f", b-a}')"
+}
+it_md5() { md5sum < "$1" | cut -d' ' -f1; }
+it_size() { stat -c %s "$1"; }
+it_mountstats() { echo "@@IT MOUNTSTATS BEGIN"; cat /proc/self/mountstats; echo "@@IT MOUNTSTATS END"; }
+it_kv() { echo "@@IT KV $1 $2"; }
+# A per-run working directory on the mount: runs against one server never collide (the hostname is unique per run).
+it_workdir() {
+  IT_DIR=$NFS_MNT/it-$1-$(hostname)
+  mkdir "$IT_DIR" || it_fail "mkdir $IT_DIR"
+  cd "$IT_DIR" || it_fail "cd $IT_DIR"
+}
+it_cleanup() { cd "$NFS_MNT" && rm -rf "$IT_DIR" || it_fail "cleanup: rm -rf $IT_DIR"; }

@@ -1,0 +1,94 @@
+package org.gfspnfs.node.cli.run;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.gfspnfs.conf.ClusterConf;
+import org.gfspnfs.conf.ClusterConfParser;
+import org.gfspnfs.conf.ConfException;
+import org.gfspnfs.node.cli.ExitCodes;
+import org.gfspnfs.node.cli.VersionProvider;
+import org.gfspnfs.node.daemon.DaemonException;
+import org.gfspnfs.node.daemon.DaemonOptions;
+import org.gfspnfs.node.daemon.NodeDaemon;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gfspnfs start --conf FILE --node NAME}: runs one node's daemon (its roles from cluster.conf) in the
+ * foreground until SIGTERM or SIGINT, then shuts down cleanly (journal committed and marked clean).
+ */
+@Command(name = "start",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Run this node's daemon: mount the shared filesystem with the node's journal and serve the "
+                + "node's roles, until SIGTERM or SIGINT.",
+                "Exit status: 0 stopped cleanly, 1 invalid configuration, 8 failure."})
+public final class StartCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--conf", required = true, paramLabel = "FILE", description = "the cluster.conf")
+    Path conf;
+
+    @Option(names = "--node", required = true, paramLabel = "NAME", description = "this node's name in it")
+    String node;
+
+    @Option(names = "--exports", paramLabel = "FILE",
+            description = "exports(5)-style file the NFS server serves (default: 'exports' next to cluster.conf)")
+    Path exports;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "node-local state, e.g. the NFS clients that may reclaim after a restart "
+                    + "(default: state/NAME next to cluster.conf)")
+    Path stateDir;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ClusterConf cluster;
+        try {
+            cluster = ClusterConfParser.parse(conf);
+        } catch (ConfException e) {
+            e.problems().forEach(p -> err.println(p.format()));
+            err.flush();
+            return ExitCodes.INVALID;
+        } catch (IOException e) {
+            err.println("gfspnfs start: cannot read " + conf + ": " + e.getMessage());
+            err.flush();
+            return ExitCodes.INVALID;
+        }
+        Path exportsFile = exports != null ? exports
+                : conf.toAbsolutePath().getParent().resolve("exports");
+        NodeDaemon daemon;
+        try {
+            Path state = stateDir != null ? stateDir : DaemonOptions.defaultStateDir(conf, node);
+            daemon = NodeDaemon.start(DaemonOptions.of(cluster, node, exportsFile, state));
+        } catch (DaemonException e) {
+            err.println("gfspnfs start: " + e.getMessage());
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+        try {
+            out.println("node " + node + " running" + (daemon.nfsAddress() == null ? ""
+                    : ", NFSv4.1 on " + daemon.nfsAddress().getHostString() + ":" + daemon.nfsAddress().getPort()));
+            if (!daemon.advertisedDataServers().isEmpty()) {
+                out.println("  pNFS data servers (advertised) " + String.join(", ", daemon.advertisedDataServers()));
+            }
+            out.println("  control channel " + daemon.controlAddress().getHostString() + ":"
+                    + daemon.controlAddress().getPort());
+            ForegroundDaemon.announceReady(daemon, out);
+        } catch (IOException e) {
+            err.println("gfspnfs start: the NFS port does not accept connections: " + e.getMessage());
+            daemon.close();
+            return ExitCodes.FAILURE;
+        }
+        return ForegroundDaemon.runUntilStopped(daemon, out, err);
+    }
+}

@@ -1,0 +1,117 @@
+package org.gfspnfs.node.daemon;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.gfspnfs.conf.HostPort;
+import org.gfspnfs.gfs.FileSystem;
+import org.gfspnfs.mds.layout.DataServerAddress;
+import org.gfspnfs.mds.layout.DeviceRegistry;
+import org.gfspnfs.mds.layout.FilesLayoutConfig;
+import org.gfspnfs.mds.layout.FilesLayoutProvider;
+import org.gfspnfs.mds.layout.LayoutRevocations;
+import org.gfspnfs.mds.vfs.GfsVirtualFileSystem;
+import org.gfspnfs.nfs41.callback.BackchannelLayoutRecaller;
+import org.gfspnfs.nfs41.export.ExportTable;
+import org.gfspnfs.nfs41.ops.PnfsOperations;
+import org.gfspnfs.nfs41.pnfs.LayoutStateTable;
+import org.gfspnfs.nfs41.server.Nfs41Server;
+import org.gfspnfs.nfs41.state.RecoveryStore;
+import org.gfspnfs.nfs41.status.NfsException;
+
+/**
+ * The pNFS metadata server of a node (RFC 8881 section 12, files layout of chapter 13): the NFSv4.1 engine in MDS
+ * role over the mounted filesystem, the files-layout provider with its layout stateid table and device registry,
+ * CB_LAYOUTRECALL through the backchannel, and the recall of layouts whose file was truncated or removed. Owns the
+ * scheduler of the recall timers. {@link #close()} stops the server first, then the timers, then releases the
+ * open holds; the filesystem stays mounted (the daemon unmounts it after every role is down).
+ */
+final class MetadataServerRole implements AutoCloseable {
+    private final ScheduledExecutorService scheduler;
+    private final LayoutStateTable table = new LayoutStateTable();
+    private final FilesLayoutProvider provider;
+    private final GfsVirtualFileSystem vfs;
+    private final Nfs41Server server;
+    private final MdsStateidAuthority authority;
+
+    private MetadataServerRole(FileSystem fs, ExportTable exports, RecoveryStore recovery, HostPort at, Clock clock,
+                               long instanceId) throws IOException {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mds-layout-recalls");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // Revocations reach the data servers of this process through the layout table itself; data servers in
+            // other processes (REVOKE_STATE over the control channel) join with the multi-process cluster.
+            provider = new FilesLayoutProvider(fs, table, new DeviceRegistry(instanceId, List.of()),
+                    FilesLayoutConfig.defaults(), scheduler, LayoutRevocations.NONE);
+            vfs = new GfsVirtualFileSystem(fs, clock, provider::truncatedOrRemoved);
+        } catch (RuntimeException e) {
+            scheduler.shutdownNow();
+            throw e;
+        }
+        try {
+            server = Nfs41Server.builder().bindAddress(at.host()).port(at.port()).fileSystem(vfs).exports(exports)
+                    .recoveryStore(recovery).clock(clock).metadataServer(provider).layoutStates(table)
+                    .operations(PnfsOperations.metadataServer(table)).start();
+        } catch (IOException | RuntimeException e) {
+            scheduler.shutdownNow();
+            try {
+                vfs.close();
+            } catch (NfsException | RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+        provider.attach(new BackchannelLayoutRecaller(server.services(), table));
+        authority = new MdsStateidAuthority(provider.dataServerCheck(server.services().states()));
+    }
+
+    /**
+     * Starts the MDS on {@code at}. {@code instanceId} names this MDS incarnation in device ids, so a client never
+     * confuses a device of an earlier run with the current one.
+     */
+    static MetadataServerRole start(FileSystem fs, ExportTable exports, RecoveryStore recovery, HostPort at,
+                                    Clock clock, long instanceId) throws IOException {
+        return new MetadataServerRole(fs, exports, recovery, at, clock, instanceId);
+    }
+
+    Nfs41Server server() {
+        return server;
+    }
+
+    GfsVirtualFileSystem vfs() {
+        return vfs;
+    }
+
+    FilesLayoutProvider provider() {
+        return provider;
+    }
+
+    LayoutStateTable layouts() {
+        return table;
+    }
+
+    MdsStateidAuthority stateidAuthority() {
+        return authority;
+    }
+
+    /** The data servers new layouts stripe over, in stripe order; holders of older layouts are recalled. */
+    void dataServersChanged(List<DataServerAddress> dataServers) {
+        provider.dataServersChanged(dataServers);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            server.close();
+        } finally {
+            scheduler.shutdownNow();
+            vfs.close();
+        }
+    }
+}

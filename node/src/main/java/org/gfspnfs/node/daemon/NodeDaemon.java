@@ -1,0 +1,343 @@
+package org.gfspnfs.node.daemon;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.gfspnfs.conf.ClusterConf;
+import org.gfspnfs.conf.ClusterNode;
+import org.gfspnfs.conf.HostPort;
+import org.gfspnfs.conf.Role;
+import org.gfspnfs.control.auth.ClusterKey;
+import org.gfspnfs.control.server.ControlServer;
+import org.gfspnfs.control.spi.ControlProviders;
+import org.gfspnfs.gfs.FileSystem;
+import org.gfspnfs.gfs.FileSystems;
+import org.gfspnfs.gfs.GfsException;
+import org.gfspnfs.gfs.MountOptions;
+import org.gfspnfs.gfs.device.FileBlockDevice;
+import org.gfspnfs.gfs.lock.LockModule;
+import org.gfspnfs.nfs41.export.ExportTable;
+import org.gfspnfs.nfs41.export.ExportsParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One node's daemon: mounts the shared filesystem with the node's journal and takes the roles cluster.conf gives
+ * the node. The journal slot is the node's position in nodeid order (node ids may have gaps; slots may not).
+ *
+ * <p>Roles served today: the pNFS metadata server (files layouts, RFC 8881 chapters 12-13) on the node's
+ * {@code nfs_mds} endpoint; a data server on the node's {@code nfs_ds} endpoint, plus any extra local endpoints
+ * the options name (single-process demo), all validating against and allocating through the MDS of this process;
+ * and the control channel on the node's {@code control} endpoint, authenticated with the cluster key. Membership
+ * and the DLM join here with the multi-process cluster; until then a node sees itself as the only member and
+ * lockspace queries answer "not served".
+ *
+ * <p>{@link #close()} is the clean shutdown: stop the control channel, the data servers, then the metadata
+ * server (releasing open holds), commit the journal and mark it clean (gfs-layout unmount), release the lock
+ * module, close the device. Every resource is closed in the reverse order it was opened, also when a start fails
+ * half-way.
+ */
+public final class NodeDaemon implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeDaemon.class);
+
+    private final ClusterNode self;
+    private final int journalId;
+    private final Deque<Closer> opened = new ArrayDeque<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private DaemonState state = DaemonState.STARTING;
+    private FileBlockDevice device;
+    private FileSystem fs;
+    private MetadataServerRole mds;
+    private LocalDataServers dataServers;
+    private MdsStateView nfsState;
+    private ExportTable exports;
+    private ControlServer control;
+
+    @FunctionalInterface
+    private interface Closer {
+        void close() throws Exception;
+    }
+
+    private NodeDaemon(ClusterNode self, int journalId) {
+        this.self = self;
+        this.journalId = journalId;
+    }
+
+    /** Starts every role of {@code options.nodeName()}; on failure everything opened so far is closed again. */
+    public static NodeDaemon start(DaemonOptions options) throws DaemonException {
+        ClusterConf conf = options.conf();
+        ClusterNode self = conf.node(options.nodeName()).orElseThrow(() -> new DaemonException(
+                "node " + options.nodeName() + " is not in cluster.conf (nodes: "
+                        + conf.nodes().stream().map(ClusterNode::name).toList() + ")"));
+        NodeDaemon d = new NodeDaemon(self, journalSlot(conf, self));
+        try {
+            ClusterKey key = readKey(conf);
+            d.mount(options);
+            if (self.hasRole(Role.MDS)) {
+                d.serveMds(options);
+                d.serveDataServers(options);
+            } else if (self.hasRole(Role.DS) || !options.extraDataServers().isEmpty()) {
+                // A data server validates stateids with the MDS and allocates through it; across processes that
+                // needs the membership-driven MDS lookup and the control-channel allocation procedure.
+                LOG.warn("node {} has the ds role but no MDS in this process: its data server starts with the "
+                        + "multi-process cluster; this node serves the filesystem mount and the control channel",
+                        self.name());
+            }
+            d.serveControl(options, key);
+            d.moveTo(DaemonState.RUNNING);
+            LOG.info("node {} (nodeid {}) running: journal {}, roles {}", self.name(), self.nodeId(), d.journalId,
+                    self.roles());
+            return d;
+        } catch (DaemonException | RuntimeException e) {
+            d.close();
+            throw e;
+        }
+    }
+
+    /** The journal a node writes: its index among all nodes in nodeid order. */
+    public static int journalSlot(ClusterConf conf, ClusterNode node) {
+        return (int) conf.nodes().stream().filter(n -> n.nodeId() < node.nodeId()).count();
+    }
+
+    private static ClusterKey readKey(ClusterConf conf) throws DaemonException {
+        Path file = conf.keyFile();
+        if (!Files.isRegularFile(file)) {
+            throw new DaemonException("control-channel key " + file + " does not exist (create it once and copy it "
+                    + "to every node: head -c 32 /dev/urandom > " + file + "; chmod 600 " + file + ")");
+        }
+        try {
+            return ClusterKey.read(file);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new DaemonException("cannot read control-channel key " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void mount(DaemonOptions options) throws DaemonException {
+        ClusterConf conf = options.conf();
+        Path devicePath = conf.filesystem().device();
+        if (journalId >= conf.filesystem().journals()) {
+            throw new DaemonException("node " + self.name() + " needs journal " + journalId + " but cluster.conf "
+                    + "declares " + conf.filesystem().journals());
+        }
+        try {
+            device = FileBlockDevice.open(devicePath);
+        } catch (NoSuchFileException e) {
+            throw new DaemonException("shared device " + devicePath + " does not exist (format it with "
+                    + "'gfspnfs mkfs')", e);
+        } catch (IOException e) {
+            throw new DaemonException("cannot open shared device " + devicePath + ": " + e.getMessage(), e);
+        }
+        FileBlockDevice dev = device;
+        opened.push(dev::close);
+        LockModule locks = options.locks().create(conf, self);
+        opened.push(locks::close);
+        try {
+            fs = FileSystems.mount(device, MountOptions.of(journalId, locks).withClock(options.clock()));
+        } catch (GfsException e) {
+            throw new DaemonException("cannot mount " + devicePath + " with journal " + journalId + ": "
+                    + e.getMessage(), e);
+        }
+        FileSystem mounted = fs;
+        opened.push(mounted::close);
+        String want = conf.filesystem().lockTable().toString();
+        if (!fs.info().lockTable().equals(want)) {
+            throw new DaemonException("device " + devicePath + " belongs to lock table " + fs.info().lockTable()
+                    + ", cluster.conf says " + want);
+        }
+        if (fs.info().journalCount() <= journalId) {
+            throw new DaemonException("device " + devicePath + " has " + fs.info().journalCount()
+                    + " journals; node " + self.name() + " needs journal " + journalId);
+        }
+    }
+
+    private void serveMds(DaemonOptions options) throws DaemonException {
+        exports = readExports(options.exportsFile());
+        Path clients = options.stateDir().resolve("nfs4-clients");
+        FileRecoveryStore recovery;
+        try {
+            recovery = FileRecoveryStore.open(clients);
+        } catch (IOException e) {
+            throw new DaemonException("cannot read the NFS client list " + clients + ": " + e.getMessage(), e);
+        }
+        HostPort at = self.nfsMds();
+        try {
+            mds = MetadataServerRole.start(fs, exports, recovery, at, options.clock(), options.clock().millis());
+        } catch (IOException e) {
+            throw listenFailure("the NFS metadata server", at, e);
+        }
+        MetadataServerRole role = mds;
+        opened.push(role::close);
+        nfsState = new MdsStateView(mds, options.clock());
+        LOG.info("pNFS metadata server listening on {}", mds.server().address());
+    }
+
+    /** The node's own DS endpoint (with the ds role) and the extra local ones, in that stripe order. */
+    private void serveDataServers(DaemonOptions options) throws DaemonException {
+        List<LocalDataServers.Endpoint> endpoints = new ArrayList<>();
+        if (self.hasRole(Role.DS)) {
+            endpoints.add(new LocalDataServers.Endpoint(self.name(), self.nfsDs(), self.advertisedDs()));
+        }
+        int n = endpoints.size();
+        for (HostPort extra : options.extraDataServers()) {
+            n++;
+            endpoints.add(new LocalDataServers.Endpoint(self.name() + "-ds" + n, extra,
+                    extra.withHost(self.advertise())));
+        }
+        if (endpoints.isEmpty()) {
+            LOG.warn("node {} serves the MDS without any data server in this process: LAYOUTGET answers "
+                    + "LAYOUTUNAVAILABLE and clients do all I/O through the MDS", self.name());
+            return;
+        }
+        try {
+            dataServers = LocalDataServers.start(endpoints, fs, device, mds, exports, options.clock());
+        } catch (IOException e) {
+            // The message names the endpoint that failed.
+            throw new DaemonException("cannot start the pNFS " + e.getMessage() + (causedByBind(e)
+                    ? " (the port is busy or the address is not this host's)" : ""), e);
+        }
+        LocalDataServers ds = dataServers;
+        opened.push(ds::close);
+        mds.dataServersChanged(ds.addresses());
+        nfsState.dataServers(ds.addresses());
+        LOG.info("pNFS data servers listening on {}, advertised as {}", ds.listening(), ds.addresses());
+    }
+
+    /** The control channel, with the providers this process can honestly serve (absent ones: NOT_SERVED). */
+    private void serveControl(DaemonOptions options, ClusterKey key) throws DaemonException {
+        ControlProviders.Builder p = ControlProviders.builder()
+                .membership(new SingleProcessMembership(options.conf(), self, options.clock()))
+                .filesystems(new GfsFilesystemView(options.conf(), fs, device));
+        if (mds != null) {
+            p.nfsState(nfsState).nfsControl(nfsState).stateidAuthority(mds.stateidAuthority());
+        }
+        if (dataServers != null) {
+            p.revocations(dataServers);
+        }
+        HostPort at = self.control();
+        try {
+            control = ControlServer.builder().key(key).address(at.toSocketAddress()).nodeName(self.name())
+                    .clock(options.clock()).providers(p.build()).build().start();
+        } catch (IOException e) {
+            throw listenFailure("the control channel", at, e);
+        }
+        ControlServer server = control;
+        opened.push(server::close);
+        LOG.info("control channel listening on {}", control.address());
+    }
+
+    private static DaemonException listenFailure(String what, HostPort at, IOException e) {
+        if (causedByBind(e)) {
+            return new DaemonException("cannot start " + what + " on " + at + ": the port is busy or the address "
+                    + "is not this host's (" + e.getMessage() + ")", e);
+        }
+        return new DaemonException("cannot start " + what + " on " + at + ": " + e.getMessage(), e);
+    }
+
+    private static boolean causedByBind(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ExportTable readExports(Path file) throws DaemonException {
+        if (!Files.isRegularFile(file)) {
+            throw new DaemonException("exports file " + file + " does not exist (one line per export, as in "
+                    + "exports(5): '/ 127.0.0.1(rw,no_root_squash)')");
+        }
+        try {
+            return new ExportsParser().parse(file);
+        } catch (IOException e) {
+            throw new DaemonException("cannot read exports file " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new DaemonException("bad exports file: " + e.getMessage(), e);
+        }
+    }
+
+    public ClusterNode node() {
+        return self;
+    }
+
+    public int journalId() {
+        return journalId;
+    }
+
+    public synchronized DaemonState state() {
+        return state;
+    }
+
+    /** Where the NFS metadata server listens; null without the mds role. */
+    public InetSocketAddress nfsAddress() {
+        return mds == null ? null : mds.server().address();
+    }
+
+    /** Where this process's data servers listen, in stripe order; empty when it serves none. */
+    public List<InetSocketAddress> dataServerAddresses() {
+        return dataServers == null ? List.of() : dataServers.listening();
+    }
+
+    /** What GETDEVICEINFO tells clients, in stripe order: "host:port" of each data server of this process. */
+    public List<String> advertisedDataServers() {
+        return dataServers == null ? List.of() : dataServers.addresses().stream()
+                .map(a -> a.host() + ":" + a.port()).toList();
+    }
+
+    /** Where the control channel listens. */
+    public InetSocketAddress controlAddress() {
+        return control == null ? null : control.address();
+    }
+
+    /** The mounted filesystem (for tools running inside the daemon). */
+    public FileSystem fileSystem() {
+        return fs;
+    }
+
+    /** Blocks until {@link #close()} has finished; false if the timeout passed first. */
+    public boolean awaitStopped(long timeout, TimeUnit unit) throws InterruptedException {
+        return stopped.await(timeout, unit);
+    }
+
+    private synchronized void moveTo(DaemonState next) {
+        if (!state.canMoveTo(next)) {
+            throw new IllegalStateException("daemon cannot go from " + state + " to " + next);
+        }
+        state = next;
+    }
+
+    /** Clean shutdown; idempotent. Errors are logged and leave the daemon FAILED rather than half-open. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (state == DaemonState.STOPPING || state.isTerminal()) {
+                return;
+            }
+            moveTo(DaemonState.STOPPING);
+        }
+        boolean clean = true;
+        while (!opened.isEmpty()) {
+            try {
+                opened.pop().close();
+            } catch (Exception e) {
+                clean = false;
+                LOG.error("node {}: shutdown step failed: {}", self.name(), e.toString(), e);
+            }
+        }
+        moveTo(clean ? DaemonState.STOPPED : DaemonState.FAILED);
+        if (clean) {
+            LOG.info("node {} stopped; journal {} is clean", self.name(), journalId);
+        }
+        stopped.countDown();
+    }
+}

@@ -1,0 +1,353 @@
+package org.gfspnfs.mds.vfs;
+
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.gfspnfs.gfs.DirEntry;
+import org.gfspnfs.gfs.DirListing;
+import org.gfspnfs.gfs.FileAttributes;
+import org.gfspnfs.gfs.FileSystem;
+import org.gfspnfs.gfs.GfsException;
+import org.gfspnfs.gfs.InodeId;
+import org.gfspnfs.gfs.IsDirectoryException;
+import org.gfspnfs.nfs41.status.InvalException;
+import org.gfspnfs.nfs41.status.NfsException;
+import org.gfspnfs.nfs41.status.NotSameException;
+import org.gfspnfs.nfs41.vfs.Caller;
+import org.gfspnfs.nfs41.vfs.FileType;
+import org.gfspnfs.nfs41.vfs.FsInfo;
+import org.gfspnfs.nfs41.vfs.FsStat;
+import org.gfspnfs.nfs41.vfs.Inode;
+import org.gfspnfs.nfs41.vfs.ReadResult;
+import org.gfspnfs.nfs41.vfs.SetAttributes;
+import org.gfspnfs.nfs41.vfs.Stability;
+import org.gfspnfs.nfs41.vfs.Stat;
+import org.gfspnfs.nfs41.vfs.TimeSetting;
+import org.gfspnfs.nfs41.vfs.VirtualFileSystem;
+import org.gfspnfs.nfs41.vfs.WriteResult;
+
+/**
+ * The NFSv4.1 engine's filesystem SPI over a mounted gfs-layout {@link FileSystem}. Every call maps onto one
+ * gfs-layout operation, which takes the glocks it needs, so what this node serves is coherent with every other node
+ * that mounts the same device. The engine's {@link Inode} is gfs-layout's {@link InodeId} (dinode address and
+ * allocation generation): handles are persistent across restarts and failover, and a handle to a deleted inode is
+ * NFS4ERR_STALE (RFC 8881 section 4.2.3) even after its block is reused. Failures are translated in
+ * {@link GfsErrors} only.
+ *
+ * <p>Durability (RFC 8881 section 18.32): UNSTABLE writes reach the device unflushed and become durable at COMMIT
+ * (gfs-layout fsync: device flush plus journal commit); DATA_SYNC and FILE_SYNC writes are made durable before the
+ * reply and reported as FILE_SYNC. The write verifier that tells clients about lost unstable writes changes on
+ * every server start (the engine makes it).
+ *
+ * <p>Does not own the {@link FileSystem}: {@link #close()} only releases the open holds it took.
+ */
+public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoCloseable {
+    /** Longest name gfs-layout stores, bytes of UTF-8 (FORMAT.md, directory entry). */
+    private static final int MAX_NAME = 255;
+    /** 2^50 bytes: the largest offset the block tree addresses (FORMAT.md, block tree). */
+    private static final long MAX_FILE_SIZE = 1L << 50;
+
+    private final FileSystem fs;
+    private final Clock clock;
+    private final FsInfo info;
+    private final OpenHolds holds;
+    private final LayoutInvalidation layouts;
+
+    /** Without pNFS: nothing to tell when a file's layout stops being valid. */
+    public GfsVirtualFileSystem(FileSystem fs, Clock clock) {
+        this(fs, clock, LayoutInvalidation.NONE);
+    }
+
+    /** With a layout manager that recalls the layouts of truncated and removed files. */
+    public GfsVirtualFileSystem(FileSystem fs, Clock clock, LayoutInvalidation layouts) {
+        this.fs = Objects.requireNonNull(fs, "fs");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.layouts = Objects.requireNonNull(layouts, "layouts");
+        UUID uuid = fs.info().uuid();
+        // fsid from the superblock UUID: equal on every node that mounts the device, so MDS failover keeps it.
+        this.info = new FsInfo(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits(), MAX_FILE_SIZE,
+                MAX_NAME, Integer.MAX_VALUE - 1, true, true);
+        this.holds = new OpenHolds(fs);
+    }
+
+    @Override
+    public Inode root() {
+        return Attrs.inode(fs.root());
+    }
+
+    @Override
+    public FsInfo info() {
+        return info;
+    }
+
+    @Override
+    public Inode lookup(Inode dir, String name) throws NfsException {
+        try {
+            return Attrs.inode(fs.lookup(Attrs.id(dir), name));
+        } catch (GfsException e) {
+            throw GfsErrors.toNfs(e);
+        }
+    }
+
+    @Override
+    public Inode parent(Inode dir) throws NfsException {
+        return lookup(dir, "..");
+    }
+
+    @Override
+    public Stat getattr(Inode inode) throws NfsException {
+        try {
+            return Attrs.stat(fs.getattr(Attrs.id(inode)));
+        } catch (GfsException e) {
+            throw GfsErrors.toNfs(e);
+        }
+    }
+
+    @Override
+    public Stat setattr(Inode inode, SetAttributes attrs) throws NfsException {
+        Instant now = clock.instant();
+        Integer mode = attrs.mode() == null ? null : attrs.mode() & 07777;
+        org.gfspnfs.gfs.SetAttributes change = new org.gfspnfs.gfs.SetAttributes(mode, attrs.uid(), attrs.gid(),
+                attrs.size(), time(attrs.atime(), now), time(attrs.mtime(), now));
+        try {
+            InodeId id = Attrs.id(inode);
+            FileAttributes a = attrs.isEmpty() ? fs.getattr(id) : fs.setattr(id, change);
+            if (attrs.size() != null) {
+                layouts.invalidated(inode);
+            }
+            return Attrs.stat(a);
+        } catch (GfsException e) {
+            throw GfsErrors.toNfs(e);
+        }
+    }
+
+    private static Instant time(TimeSetting t, Instant now) {
+        if (t == null) {
+            return null;
+        }
+        return t.serverTime() ? now : t.time();
+    }
+
+    @Override
+    public Inode create(Inode dir, String name, FileType type, int mode, Caller owner, int rdevMajor,
+                        int rdevMinor) throws NfsException {
+        InodeId d = Attrs.id(dir);
+        int perm = mode & 07777;
+        try {
+            FileAttributes a = switch (type) {
+                case REGULAR -> fs.create(d, name, perm, owner.uid(), owner.gid());
+                case DIRECTORY -> fs.mkdir(d, name, perm, owner.uid(), owner.gid());
+                case SYMLINK -> throw new InvalException("symlinks are made with symlink()");
+                case FIFO, SOCKET, CHAR_DEVICE, BLOCK_DEVICE -> fs.mknod(d, name, Attrs.type(type), perm,
+                        owner.uid(), owner.gid(), Attrs.rdev(rdevMajor, rdevMinor));
+            };
+            return Attrs.inode(a.id());
+        } catch (GfsException e) {
+            throw GfsErrors.toNfs(e);
+        }
+    }
+
+    @Override
+    public Inode symlink(Inode dir, String name, String target, int mode, Caller owner) throws NfsException {
+        try {
+            return Attrs.inode(fs.symlink(Attrs.id(dir), name, target, owner.uid(), owner.gid()).id());
+        } catch (GfsException e) {
+            throw GfsErrors.toNfs(e);
+        }
+    }
+
+    @Override
+    public void link(Inode dir, String name, Inode target) throws NfsException {
+        try {
+            fs.link(Attrs.id(target), Attrs.id(dir), name);
+        } catch (GfsException e) {
+            throw GfsErrors.toNfs(e);
+        }
+    }
+
+    @Override
+    public void remove(Inode dir, String name) throws NfsException {
+        InodeId d = Attrs.id(dir);
+        try {
+            InodeId victim = layouts == LayoutInvalidation.NONE ? null : fs.lookup(d, name);
+            try {
+                fs.unlink(d, name);
+            } catch (IsDirectoryException dirEntry) {
+                // gfs-layout checks the type under the directory's EX glock, so there is no lookup race here.
+                fs.rmdir(d, name);
+            }
+            if (victim != null) {
+                layouts.invalidated(Attrs.inode(victim));
+            }
+        } catch (GfsException e) {
+            throw GfsErrors.toNfs(e);
+        }
+    }
+
+    @Override
+    public void rename(Inode fromDir, String fromName, Inode toDir, String toName) throws NfsException {
+        try {
+            InodeId replaced = layouts == LayoutInvalidation.NONE ? null : existing(Attrs.id(toDir), toName);
+            fs.rename(Attrs.id(fromDir), fromName, Attrs.id(toDir), toName);
+            if (replaced != null && !replaced.equals(fs.lookup(Attrs.id(toDir), toName))) {
+                layouts.invalidated(Attrs.inode(replaced));
+            }
+        } catch (GfsException e) {
+            throw GfsErrors.toNfs(e);
+        }
+    }
+
+    private InodeId existing(InodeId dir, String name) throws GfsException {
+        try {
+            return fs.lookup(dir, name);
+        } catch (org.gfspnfs.gfs.NoSuchFileException absent) {
+            return null;
+        }
+    }
+
+    @Override
+    public String readlink(Inode link) throws NfsException {
+        try {
+            return fs.readlink(Attrs.id(link));
+        } catch (GfsException e) {
+            throw GfsErrors.toNfs(e);
+        }
+    }
+
+    /**
+     * Entries in gfs-layout's cookie order. Its cookies are stored hash+sequence values (never positional), so they
+     * stay valid across inserts and removals, and its verifier is the directory's generation; a different verifier
+     * with a non-zero cookie therefore means the client's cookie came from another directory: NotSame.
+     */
+    @Override
+    public org.gfspnfs.nfs41.vfs.DirPage readdir(Inode dir, long cookie, long verifier, int maxEntries)
+            throws NfsException {
+        try {
+            DirListing l = fs.readdir(Attrs.id(dir), cookie, maxEntries);
+            if (cookie != 0 && verifier != 0 && verifier != l.verifier()) {
+                throw new NotSameException("cookie verifier " + verifier + " is not this directory's");
+            }
+            List<org.gfspnfs.nfs41.vfs.DirEntry> out = new ArrayList<>(l.entries().size());
+            for (DirEntry e : l.entries()) {
+                Stat st;
+                try {
+                    st = Attrs.stat(fs.getattr(e.id()));
+                } catch (GfsException gone) {
+                    // Removed between the listing and the attribute read: the engine reads it again (or skips it).
+                    st = null;
+                }
+                out.add(new org.gfspnfs.nfs41.vfs.DirEntry(e.name(), e.cookie(), Attrs.inode(e.id()), st));
+            }
+            return new org.gfspnfs.nfs41.vfs.DirPage(out, l.verifier(), l.eof());
+        } catch (GfsException e) {
+            throw GfsErrors.toNfs(e);
+        }
+    }
+
+    @Override
+    public ReadResult read(Inode file, long offset, int count) throws NfsException {
+        InodeId id = Attrs.id(file);
+        try {
+            ByteBuffer dst = ByteBuffer.allocate(count);
+            while (dst.hasRemaining()) {
+                if (fs.read(id, offset + dst.position(), dst) == 0) {
+                    break;
+                }
+            }
+            int n = dst.position();
+            byte[] data = n == count ? dst.array() : java.util.Arrays.copyOf(dst.array(), n);
+            boolean eof = n < count || offset + n >= fs.getattr(id).size();
+            return new ReadResult(data, eof);
+        } catch (GfsException e) {
+            throw GfsErrors.toNfs(e);
+        }
+    }
+
+    @Override
+    public WriteResult write(Inode file, long offset, byte[] data, int dataOffset, int length,
+                             Stability stability) throws NfsException {
+        InodeId id = Attrs.id(file);
+        try {
+            int n = fs.write(id, offset, ByteBuffer.wrap(data, dataOffset, length));
+            if (stability == Stability.UNSTABLE) {
+                return new WriteResult(n, Stability.UNSTABLE);
+            }
+            // DATA_SYNC needs the size change durable too when the write extends the file; fsync does both.
+            fs.fsync(id);
+            return new WriteResult(n, Stability.FILE_SYNC);
+        } catch (GfsException e) {
+            throw GfsErrors.toNfs(e);
+        }
+    }
+
+    @Override
+    public void commit(Inode file, long offset, long length) throws NfsException {
+        try {
+            fs.fsync(Attrs.id(file));
+        } catch (GfsException e) {
+            throw GfsErrors.toNfs(e);
+        }
+    }
+
+    @Override
+    public FsStat statfs() throws NfsException {
+        try {
+            org.gfspnfs.gfs.FsStat s = fs.statfs();
+            long bs = s.blockSize();
+            return new FsStat(s.totalBlocks() * bs, s.freeBlocks() * bs, s.freeBlocks() * bs, s.totalFiles(),
+                    s.freeFiles(), s.freeFiles());
+        } catch (GfsException e) {
+            throw GfsErrors.toNfs(e);
+        }
+    }
+
+    /**
+     * A client opened {@code file} (OPEN): while any open remains, the inode survives its last unlink (a gfs-layout
+     * hold, the GFS2 iopen glock held shared). Nested opens are counted.
+     */
+    @Override
+    public void opened(Inode file) throws NfsException {
+        try {
+            holds.acquire(Attrs.id(file));
+        } catch (GfsException e) {
+            throw GfsErrors.toNfs(e);
+        }
+    }
+
+    /** The matching close (CLOSE, lease expiry, client gone): the last one lets an unlinked inode be freed. */
+    @Override
+    public void closed(Inode file) throws NfsException {
+        try {
+            // A close without a matching open (an open taken before this server started) has nothing to release.
+            holds.release(Attrs.id(file));
+        } catch (GfsException e) {
+            throw GfsErrors.toNfs(e);
+        }
+    }
+
+    /** Open files outlive their last unlink (see {@link #opened}), so clients may remove them directly. */
+    @Override
+    public boolean preservesUnlinkedOpenFiles() {
+        return true;
+    }
+
+    /** How many opens {@code file} has on this server (for tools and tests). */
+    public int openCount(Inode file) {
+        return holds.count(Attrs.id(file));
+    }
+
+    /** Releases every open hold; the filesystem stays mounted (its owner unmounts it). */
+    @Override
+    public void close() throws NfsException {
+        try {
+            holds.releaseAll();
+        } catch (GfsException e) {
+            throw GfsErrors.toNfs(e);
+        }
+    }
+}
