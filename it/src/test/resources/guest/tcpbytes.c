@@ -3,6 +3,7 @@
  * (NETLINK_SOCK_DIAG, inet_diag with INET_DIAG_INFO): "tcp DST_IP DST_PORT BYTES_ACKED BYTES_RECEIVED".
  * The NFS client's connections to the pNFS data servers are kernel sockets, and /proc/self/mountstats does not
  * count per data server, so this is how a guest script tells how many bytes went to and came from each one.
+ * "tcpbytes connect IP PORT": exit 0 if a TCP connection to IP:PORT is accepted, 1 if not (busybox has no nc -z).
  */
 #include <arpa/inet.h>
 #include <linux/inet_diag.h>
@@ -12,11 +13,28 @@
 #include <linux/tcp.h>
 #include <netinet/in.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/time.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-int main(void) {
+static int probe(const char *ip, const char *port) {
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_port = htons((unsigned short) atoi(port));
+    if (inet_pton(AF_INET, ip, &a.sin_addr) != 1) { fprintf(stderr, "bad address %s\n", ip); return 2; }
+    int s = socket(AF_INET, SOCK_STREAM, 0);
+    struct timeval tv = { 2, 0 };
+    setsockopt(s, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+    int rc = connect(s, (struct sockaddr *) &a, sizeof a) == 0 ? 0 : 1;
+    close(s);
+    return rc;
+}
+
+int main(int argc, char **argv) {
+    if (argc == 4 && strcmp(argv[1], "connect") == 0) { return probe(argv[2], argv[3]); }
     int fd = socket(AF_NETLINK, SOCK_RAW, NETLINK_SOCK_DIAG);
     if (fd < 0) { perror("socket"); return 1; }
     struct { struct nlmsghdr nlh; struct inet_diag_req_v2 r; } req;

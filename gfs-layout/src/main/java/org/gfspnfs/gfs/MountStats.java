@@ -6,6 +6,8 @@ package org.gfspnfs.gfs;
  *
  * @param glockDemotes   glocks given up or converted down, at another node's request or to upgrade
  * @param journalCommits journal transactions committed by this mount
+ * @param checkpoints    commits that also emptied the journal (glock handover, unmount): each costs two extra device
+ *                       flushes, so they should follow demotes of inode and rgrp glocks only, never plain operations
  */
-public record MountStats(long glockDemotes, long journalCommits) {
+public record MountStats(long glockDemotes, long journalCommits, long checkpoints) {
 }

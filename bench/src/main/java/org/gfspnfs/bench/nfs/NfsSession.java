@@ -7,7 +7,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.channels.CompletionHandler;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,6 +18,7 @@ import org.dcache.oncrpc4j.rpc.OncRpcClient;
 import org.dcache.oncrpc4j.rpc.RpcAuth;
 import org.dcache.oncrpc4j.rpc.RpcAuthTypeUnix;
 import org.dcache.oncrpc4j.rpc.RpcCall;
+import org.dcache.oncrpc4j.rpc.RpcReply;
 import org.dcache.oncrpc4j.rpc.RpcTransport;
 import org.gfspnfs.nfs41.status.NfsStat;
 import org.gfspnfs.nfs41.xdr.ArgOp4;
@@ -44,7 +47,6 @@ public final class NfsSession implements AutoCloseable {
     /** EXCHGID4_FLAG_USE_PNFS_MDS / USE_PNFS_DS (RFC 8881 section 18.35). */
     public static final int FLAG_USE_PNFS_MDS = 0x00020000;
     public static final int FLAG_USE_PNFS_DS = 0x00040000;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * @param owner      client owner id (unique per session so sessions of one run never share state)
@@ -99,7 +101,7 @@ public final class NfsSession implements AutoCloseable {
 
     private void establish() throws IOException {
         byte[] verifier = new byte[8];
-        RANDOM.nextBytes(verifier);
+        new SecureRandom().nextBytes(verifier);
         CompoundRes4 r = raw(List.of(NfsOps.exchangeId(options.owner().getBytes(StandardCharsets.UTF_8), verifier)));
         ExchangeId4Res eid = (ExchangeId4Res) r.results.get(0).body;
         clientId = eid.clientId;
@@ -171,13 +173,13 @@ public final class NfsSession implements AutoCloseable {
         return reply.handle((res, failure) -> {
             if (failure != null) {
                 slots.release(slot, false);
-                throw new java.util.concurrent.CompletionException(failure);
+                throw new CompletionException(failure);
             }
             boolean sequenced = res.status == NfsStat.NFS4_OK || res.results.size() > 1
                     || (!res.results.isEmpty() && res.results.get(0).status == NfsStat.NFS4_OK);
             slots.release(slot, sequenced);
             if (res.status != NfsStat.NFS4_OK) {
-                throw new java.util.concurrent.CompletionException(failure(res, ops));
+                throw new CompletionException(failure(res, ops));
             }
             return res;
         });
@@ -197,7 +199,7 @@ public final class NfsSession implements AutoCloseable {
             throw new IOException("interrupted", e);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
-            if (c instanceof java.util.concurrent.CompletionException && c.getCause() != null) {
+            if (c instanceof CompletionException && c.getCause() != null) {
                 c = c.getCause();
             }
             if (c instanceof IOException io) {
@@ -207,22 +209,40 @@ public final class NfsSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends one COMPOUND. Uses oncrpc4j's CompletionHandler form (as nfs41's test client does): with 3.4.2 the
+     * {@code call(procedure, args, Class)} CompletableFuture form never completed against our server here.
+     */
     private CompletableFuture<CompoundRes4> rawAsync(List<ArgOp4> ops) throws IOException {
         CompoundArgs4 args = new CompoundArgs4();
         args.minorVersion = 1;
         args.tag = new byte[0];
         args.ops = ops;
-        return new RpcCall(NFS_PROGRAM, NFS_VERSION, auth, transport).call(PROC_COMPOUND, args, CompoundRes4.class)
-                .orTimeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionally(t -> {
-                    Throwable c = t instanceof java.util.concurrent.CompletionException && t.getCause() != null
-                            ? t.getCause() : t;
-                    if (c instanceof TimeoutException) {
-                        throw new java.util.concurrent.CompletionException(new IOException("no reply from " + server
-                                + " within " + options.timeout().toSeconds() + " s", c));
+        CompletableFuture<CompoundRes4> reply = new CompletableFuture<>();
+        new RpcCall(NFS_PROGRAM, NFS_VERSION, auth, transport).call(PROC_COMPOUND, args,
+                new CompletionHandler<RpcReply, RpcTransport>() {
+                    @Override
+                    public void completed(RpcReply r, RpcTransport t) {
+                        try {
+                            if (!r.isAccepted() || r.getAcceptStatus() != 0) {
+                                throw new IOException("RPC reply not accepted: " + r);
+                            }
+                            CompoundRes4 res = new CompoundRes4();
+                            r.getReplyResult(res);
+                            reply.complete(res);
+                        } catch (IOException | RuntimeException e) {
+                            reply.completeExceptionally(e);
+                        }
                     }
-                    throw new java.util.concurrent.CompletionException(c);
-                });
+
+                    @Override
+                    public void failed(Throwable e, RpcTransport t) {
+                        reply.completeExceptionally(e instanceof TimeoutException
+                                ? new IOException("no reply from " + server + " within "
+                                + options.timeout().toSeconds() + " s", e) : e);
+                    }
+                }, options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        return reply;
     }
 
     /** A COMPOUND without SEQUENCE (session setup and teardown), checked. */

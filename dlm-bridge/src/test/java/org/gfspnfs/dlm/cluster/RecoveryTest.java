@@ -67,6 +67,8 @@ class RecoveryTest {
         await().atMost(T).until(() -> queueSizes(4, r)[2] == 2);
         ex1.result().thenRun(() -> grants.add(1));
         ex3.result().thenRun(() -> grants.add(3));
+        // the owners know their queue positions (a request whose reply died with the master is requeued at the end)
+        await().atMost(T).until(() -> queuedAtOwner(1) == 1 && queuedAtOwner(3) == 1);
         cluster.killAndFence(4);
         cluster.awaitStable();
         // the survivors' locks are now at a new master, in the same order
@@ -77,6 +79,7 @@ class RecoveryTest {
         assertThat(ex3.result()).isNotDone();
         ex1.lock().unlock().get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(ex3.await(T).granted()).isTrue();
+        await().atMost(T).until(() -> grants.size() == 2);   // the futures' callbacks run on the callback thread
         assertThat(grants).containsExactly(1, 3);
     }
 

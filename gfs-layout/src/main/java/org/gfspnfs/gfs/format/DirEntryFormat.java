@@ -52,6 +52,11 @@ public final class DirEntryFormat {
         return FIXED + name.length;
     }
 
+    /** The name length byte of the entry at {@code off}, as stored (not yet checked against the block). */
+    public static int nameLength(byte[] block, int off) {
+        return block[off + 25] & 0xff;
+    }
+
     public static Entry read(byte[] block, int off) {
         ByteBuffer b = ByteBuffer.wrap(block);
         int len = block[off + 25] & 0xff;

@@ -49,11 +49,12 @@ final class Allocator {
         if (rel < 0) {
             return null;
         }
-        int i = (int) (rel / sb.rgrpBlocks());
+        // Compared as a long: a filehandle from the wire may name any block, and the cast must not wrap.
+        long i = rel / sb.rgrpBlocks();
         if (i >= rgrps.size()) {
             return null;
         }
-        Rgrp r = rgrps.get(i);
+        Rgrp r = rgrps.get((int) i);
         return r.contains(block) ? r : null;
     }
 
@@ -146,7 +147,7 @@ final class Allocator {
         return mine;
     }
 
-    private int lvbFree(Op op, Rgrp r) {
+    private int lvbFree(Op op, Rgrp r) throws GfsException {
         long[] c = lvbCounts(op, r);
         return c == null ? -1 : (int) c[0];
     }
@@ -156,9 +157,12 @@ final class Allocator {
      * glock, or null (statfs uses it instead of taking every group's glock, which would pull them away from the
      * nodes allocating in them; the counts may be slightly old, as GFS2's statfs is).
      */
-    long[] lvbCounts(Op op, Rgrp r) {
+    long[] lvbCounts(Op op, Rgrp r) throws GfsException {
         GlockState g = op.mount().glocks().state(r.glock);
         synchronized (g) {
+            // A demote in flight publishes the value block when it ends; reading before that would take the glock
+            // back from the node that just got it.
+            Glocks.waitIdle(g);
             if (g.lvb == null || !g.lvbValid || g.granted != org.gfspnfs.gfs.lock.LockMode.UN) {
                 return null;
             }
@@ -182,23 +186,53 @@ final class Allocator {
         return out.array();
     }
 
-    /** Apply phase: allocates up to {@code max} contiguous blocks in state {@code state}; returns {start, len}. */
+    /** Requests at least this long are data of a big write: they look for a long free stretch. */
+    private static final long BIG_REQUEST = 64;
+    /** The free stretch a big write looks for (8 MiB of 4 KiB blocks), so the next writes can continue it. */
+    private static final long STRETCH = 2048;
+    /** Blocks a big allocation looks through for such a stretch before taking the longest run it saw. */
+    private static final long RUN_SEARCH = 16_384;
+
+    /**
+     * Apply phase: allocates up to {@code max} contiguous blocks in state {@code state}; returns {start, len}. Small
+     * requests take the first free run after the group's hint (small files fill holes). A big request continues
+     * at the hint if {@code max} blocks are free there (a sequential writer), else looks, for a bounded distance,
+     * for a stretch of {@link #STRETCH} free blocks instead of scattering a big file over the short holes that
+     * deleted small files leave.
+     */
     long[] allocRun(Op op, Rgrp r, int max, BlockState state) throws GfsException {
         long n = r.dataBlocks;
-        for (long k = 0; k < n; k++) {
+        FreeScan free = new FreeScan(op, r);
+        long want = max >= BIG_REQUEST ? Math.max(max, STRETCH) : max;
+        long bestStart = -1;
+        long bestLen = 0;
+        long k = 0;
+        while (k < n) {
             long j = (r.hint + k) % n;
-            if (!isFree(op, r, j)) {
+            if (!free.at(j)) {
+                k++;
                 continue;
             }
             long len = 1;
-            while (len < max && j + len < n && isFree(op, r, j + len)) {
+            while (len < want && j + len < n && free.at(j + len)) {
                 len++;
             }
-            take(op, r, j, len, state);
-            r.hint = (j + len) % n;
-            return new long[] {r.dataStart + j, len};
+            if (len > bestLen) {
+                bestStart = j;
+                bestLen = len;
+            }
+            if (len >= want || (k == 0 && len >= max) || k + len > RUN_SEARCH) {
+                break;
+            }
+            k += len;
         }
-        throw new NoSpaceException("resource group " + r.index + " is full");
+        if (bestStart < 0) {
+            throw new NoSpaceException("resource group " + r.index + " is full");
+        }
+        long got = Math.min(bestLen, max);
+        take(op, r, bestStart, got, state);
+        r.hint = (bestStart + got) % n;
+        return new long[] {r.dataStart + bestStart, got};
     }
 
     /**
@@ -209,10 +243,11 @@ final class Allocator {
      */
     long allocMeta(Op op, Rgrp r) throws GfsException {
         long n = r.dataBlocks;
+        FreeScan free = new FreeScan(op, r);
         long start = r.metaHint < 0 || r.metaHint >= n ? n - 1 : r.metaHint;
         for (long k = 0; k < n; k++) {
             long j = Math.floorMod(start - k, n);
-            if (isFree(op, r, j)) {
+            if (free.at(j)) {
                 take(op, r, j, 1, BlockState.USED);
                 r.metaHint = Math.floorMod(j - 1, n);
                 return r.dataStart + j;
@@ -244,9 +279,10 @@ final class Allocator {
     /** Plan phase: the block {@link #allocDinodeAt} will take next in a locked group, so its glock can be taken. */
     long peekFree(Op op, Rgrp r) throws GfsException {
         long n = r.dataBlocks;
+        FreeScan free = new FreeScan(op, r);
         for (long k = 0; k < n; k++) {
             long j = (r.hint + k) % n;
-            if (isFree(op, r, j)) {
+            if (free.at(j)) {
                 return r.dataStart + j;
             }
         }
@@ -335,5 +371,27 @@ final class Allocator {
         int k = RgrpGeometry.blockOf(sb.blockSize(), j);
         return k == 0 ? op.mount().cache().read(r.header, MetaType.RG, r.glock)
                 : op.mount().cache().read(r.header + k, MetaType.RB, r.glock);
+    }
+
+    /** Reads free states along a scan, fetching each bitmap block from the cache once instead of once per block. */
+    private final class FreeScan {
+        private final Op op;
+        private final Rgrp r;
+        private byte[] bitmap;
+        private int bitmapIndex = -1;
+
+        FreeScan(Op op, Rgrp r) {
+            this.op = op;
+            this.r = r;
+        }
+
+        boolean at(long j) throws GfsException {
+            int which = RgrpGeometry.blockOf(sb.blockSize(), j);
+            if (which != bitmapIndex) {
+                bitmap = bitmap(op, r, j).data;
+                bitmapIndex = which;
+            }
+            return RgrpGeometry.get(bitmap, sb.blockSize(), j) == BlockState.FREE && !r.isPendingFree(r.dataStart + j);
+        }
     }
 }

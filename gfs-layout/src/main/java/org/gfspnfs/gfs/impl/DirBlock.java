@@ -59,6 +59,10 @@ final class DirBlock {
             if (off + DirEntryFormat.FIXED > data.length) {
                 throw new CorruptionException("directory entries run past the end of their block");
             }
+            // The name length is read from disk: check the whole entry fits before copying the name out.
+            if (off + DirEntryFormat.FIXED + DirEntryFormat.nameLength(data, off) > data.length) {
+                throw new CorruptionException("directory entry at " + off + " runs past the end of its block");
+            }
             Entry e = DirEntryFormat.read(data, off);
             if (e.name().length == 0 || off + e.size() > data.length) {
                 throw new CorruptionException("directory entry at " + off + " is malformed");
@@ -69,10 +73,28 @@ final class DirBlock {
         return out;
     }
 
+    /**
+     * Offset just past the entry at {@code off}, with the bounds checks of {@link #entries()} but decoding nothing:
+     * lookups and inserts scan whole leaves, and copying every name out dominated their cost.
+     */
+    private int next(int off) throws CorruptionException {
+        if (off + DirEntryFormat.FIXED > data.length) {
+            throw new CorruptionException("directory entries run past the end of their block");
+        }
+        int len = DirEntryFormat.nameLength(data, off);
+        if (off + DirEntryFormat.FIXED + len > data.length) {
+            throw new CorruptionException("directory entry at " + off + " runs past the end of its block");
+        }
+        if (len == 0) {
+            throw new CorruptionException("directory entry at " + off + " is malformed");
+        }
+        return off + DirEntryFormat.FIXED + len;
+    }
+
     int used() throws CorruptionException {
         int off = start;
-        for (Entry e : entries()) {
-            off += e.size();
+        for (int i = 0; i < count; i++) {
+            off = next(off);
         }
         return off;
     }
@@ -82,12 +104,33 @@ final class DirBlock {
     }
 
     Entry find(byte[] name, int hash) throws CorruptionException {
-        for (Entry e : entries()) {
-            if (e.hash() == hash && java.util.Arrays.equals(e.name(), name)) {
-                return e;
+        ByteBuffer b = ByteBuffer.wrap(data);
+        int off = start;
+        for (int i = 0; i < count; i++) {
+            int end = next(off);
+            int nameOff = off + DirEntryFormat.FIXED;
+            if (b.getInt(off) == hash && end - nameOff == name.length
+                    && java.util.Arrays.equals(data, nameOff, end, name, 0, name.length)) {
+                return DirEntryFormat.read(data, off);
             }
+            off = end;
         }
         return null;
+    }
+
+    /** The sequence number a new entry with {@code hash} gets: one past every entry here with the same hash. */
+    int nextSeq(int hash) throws CorruptionException {
+        ByteBuffer b = ByteBuffer.wrap(data);
+        int seq = DirEntryFormat.MIN_SEQ;
+        int off = start;
+        for (int i = 0; i < count; i++) {
+            int end = next(off);
+            if (b.getInt(off) == hash && b.getInt(off + 4) >= seq) {
+                seq = b.getInt(off + 4) + 1;
+            }
+            off = end;
+        }
+        return seq;
     }
 
     void append(Entry e) throws CorruptionException {

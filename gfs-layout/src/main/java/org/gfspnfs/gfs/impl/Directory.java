@@ -110,7 +110,7 @@ final class Directory {
         if (!hashed(dir)) {
             DirBlock s = stuffed(dir);
             if (s.fits(size)) {
-                s.append(new Entry(h, nextSeq(s.entries(), h), ino, gen, type, name, 0));
+                s.append(new Entry(h, s.nextSeq(h), ino, gen, type, name, 0));
                 dir.d.setEntries(s.count());
                 return;
             }
@@ -122,7 +122,7 @@ final class Directory {
             List<Buffer> chain = chain(op, dir, tableGet(op, dir, t));
             int seq = DirEntryFormat.MIN_SEQ;
             for (Buffer b : chain) {
-                seq = Math.max(seq, nextSeq(DirBlock.leaf(b.data).entries(), h));
+                seq = Math.max(seq, DirBlock.leaf(b.data).nextSeq(h));
             }
             for (Buffer b : chain) {
                 DirBlock lb = DirBlock.leaf(b.data);
@@ -320,16 +320,6 @@ final class Directory {
 
     private static long index(int hash, int depth) {
         return depth == 0 ? 0 : (hash & 0xffffffffL) >>> (32 - depth);
-    }
-
-    private static int nextSeq(List<Entry> entries, int hash) {
-        int seq = DirEntryFormat.MIN_SEQ;
-        for (Entry e : entries) {
-            if (e.hash() == hash && e.seq() >= seq) {
-                seq = e.seq() + 1;
-            }
-        }
-        return seq;
     }
 
     private static DirBlock stuffed(Inode dir) {

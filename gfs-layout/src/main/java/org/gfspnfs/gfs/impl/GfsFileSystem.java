@@ -283,7 +283,7 @@ final class GfsFileSystem implements FileSystem {
 
     @Override
     public org.gfspnfs.gfs.MountStats stats() {
-        return new org.gfspnfs.gfs.MountStats(m.glocks().demotes(), m.log().commits());
+        return new org.gfspnfs.gfs.MountStats(m.glocks().demotes(), m.log().commits(), m.log().checkpoints());
     }
 
     @Override

@@ -49,6 +49,8 @@ final class Glocks implements AutoCloseable {
     private final Map<LockName, GlockState> glocks = new ConcurrentHashMap<>();
     private final ExecutorService demoter;
     private final AtomicLong demoteCount = new AtomicLong();
+    /** Map size below which {@link #prune} does not sweep again (grows with the glocks that stay cached). */
+    private volatile int pruneAbove;
     private Demoter hooks;
     private LockSession session;
 
@@ -92,9 +94,14 @@ final class Glocks implements AutoCloseable {
         return glocks.computeIfAbsent(name, GlockState::new);
     }
 
-    /** Forgets unlocked, idle glock states once there are more than {@code max} (they hold nothing). */
+    /**
+     * Forgets unlocked, idle glock states once there are more than {@code max} (they hold nothing). Cached glocks
+     * cannot be forgotten, so after a sweep the next one waits until the map has grown by half again: otherwise a
+     * node caching more than {@code max} glocks would sweep the whole map after every operation.
+     */
     void prune(int max) {
-        if (glocks.size() <= max) {
+        int size = glocks.size();
+        if (size <= max || size <= pruneAbove) {
             return;
         }
         glocks.values().removeIf(g -> {
@@ -102,6 +109,7 @@ final class Glocks implements AutoCloseable {
                 return g.granted == LockMode.UN && g.holders == 0 && !g.busy && g.demoteTo == null;
             }
         });
+        pruneAbove = glocks.size() + glocks.size() / 2;
     }
 
     /** Acquires a holder in {@code mode}, waiting for other nodes; with {@code tryOnly}, returns false instead. */
@@ -232,6 +240,9 @@ final class Glocks implements AutoCloseable {
     private void demote(GlockState g, LockMode to) throws GfsException {
         hooks.beforeDemote(g.name, g.granted, to);
         byte[] lvb = g.granted == LockMode.EX ? hooks.lvbFor(g.name) : null;
+        // Counted before the conversion: the node waiting for this glock may run on as soon as it is granted, and
+        // must then see the demote in stats() (benches and tests compare the counts around an operation).
+        demoteCount.incrementAndGet();
         await(session.request(g.name, to, EnumSet.noneOf(LockFlag.class), lvb));
         synchronized (g) {
             g.granted = to;
@@ -244,10 +255,10 @@ final class Glocks implements AutoCloseable {
                 g.lvbValid = true;
             }
         }
-        demoteCount.incrementAndGet();
     }
 
-    private static void waitIdle(GlockState g) throws GfsException {
+    /** Waits (holding g's monitor) until no acquire or demote of {@code g} is in flight. */
+    static void waitIdle(GlockState g) throws GfsException {
         while (g.busy) {
             try {
                 g.wait();

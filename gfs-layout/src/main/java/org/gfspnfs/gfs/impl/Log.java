@@ -31,6 +31,7 @@ final class Log {
     private final List<Runnable> afterCommit = new ArrayList<>();
     private Set<Long> lastCommitted = new HashSet<>();
     private long commits;
+    private long checkpoints;
     private boolean liveTransaction;
 
     Log(JournalWriter writer, BlockDevice device, MetaCache cache) {
@@ -92,6 +93,10 @@ final class Log {
         return commits;
     }
 
+    long checkpoints() {
+        return checkpoints;
+    }
+
     /**
      * Commits the batch (ordered data first, via the writer's leading device flush). With {@code checkpoint} the
      * in-place writes are then forced and an empty CLEAN commit ends the live part of the journal: required before
@@ -120,6 +125,7 @@ final class Log {
             if (checkpoint) {
                 if (liveTransaction) {
                     writer.markClean();
+                    checkpoints++;
                     liveTransaction = false;
                     lastCommitted = new HashSet<>();
                 } else {

@@ -43,6 +43,11 @@ public final class MetadataProfile {
                 metadata(image, n, round);
                 data(image, dir, mib);
             }
+            try (FileBlockDevice raw = FileBlockDevice.openReadOnly(image)) {
+                org.gfspnfs.gfs.fsck.FsckReport r = org.gfspnfs.gfs.fsck.Fsck.run(raw,
+                        org.gfspnfs.gfs.fsck.FsckMode.CHECK, org.gfspnfs.gfs.fsck.FsckProgress.NONE);
+                System.out.println("fsck: clean=" + r.clean() + " " + r.errors());
+            }
         } finally {
             Files.deleteIfExists(image);
         }
@@ -79,6 +84,19 @@ public final class MetadataProfile {
             p = new Phase("sync", fs, dev);
             fs.sync();
             p.end(1);
+            // What an NFS OPEN(create)+CLOSE and REMOVE do: the server holds the iopen glock while the file is open.
+            p = new Phase("create+open+close", fs, dev);
+            for (int i = 0; i < n; i++) {
+                ids[i] = fs.create(d, "nfs-" + i, 0644, 0, 0).id();
+                fs.open(ids[i]).close();
+            }
+            p.end(n);
+            p = new Phase("lookup+unlink", fs, dev);
+            for (int i = 0; i < n; i++) {
+                fs.lookup(d, "nfs-" + i);
+                fs.unlink(d, "nfs-" + i);
+            }
+            p.end(n);
         }
     }
 
@@ -126,7 +144,7 @@ public final class MetadataProfile {
                     best[3] = Math.max(best[3], mbps(bytes, System.nanoTime() - t0));
                 }
                 java.util.List<org.gfspnfs.gfs.Extent> ext = fs.mapRange(f, 0, bytes);
-                System.out.println("file extents: " + ext.size() + (ext.size() < 12 ? " " + ext : ""));
+                System.out.println("file extents: " + ext.size() + " " + ext.subList(0, Math.min(6, ext.size())).stream().map(e -> (e.deviceOffset() >> 12) + "+" + (e.length() >> 12)).toList());
                 System.out.printf("chunk %dK write (overwrite): api %.0f MB/s raw %.0f MB/s ratio %.2f%n", chunk >> 10,
                         best[0], best[1], best[0] / best[1]);
                 System.out.printf("chunk %dK read:              api %.0f MB/s raw %.0f MB/s ratio %.2f%n", chunk >> 10,
@@ -164,10 +182,11 @@ public final class MetadataProfile {
             long[] c = dev.snapshot();
             MountStats s = fs.stats();
             System.out.printf("%-22s %9.1f us/op  commits/op %.3f  flushes/op %.3f  reads/op %.2f (%.0f B)"
-                            + "  writes/op %.2f (%.0f B)  demotes %d%n", name, us,
+                            + "  writes/op %.2f (%.0f B)  demotes %d  checkpoints %d%n", name, us,
                     (s.journalCommits() - s0.journalCommits()) / (double) ops, (c[4] - c0[4]) / (double) ops,
                     (c[0] - c0[0]) / (double) ops, (c[1] - c0[1]) / (double) ops,
-                    (c[2] - c0[2]) / (double) ops, (c[3] - c0[3]) / (double) ops, s.glockDemotes() - s0.glockDemotes());
+                    (c[2] - c0[2]) / (double) ops, (c[3] - c0[3]) / (double) ops, s.glockDemotes() - s0.glockDemotes(),
+                    s.checkpoints() - s0.checkpoints());
         }
     }
 }

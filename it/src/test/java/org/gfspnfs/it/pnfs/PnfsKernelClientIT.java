@@ -1,6 +1,7 @@
 package org.gfspnfs.it.pnfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -10,6 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.gfspnfs.it.server.DemoSubcommand;
 import org.gfspnfs.it.server.HostAddress;
 import org.gfspnfs.it.server.RepoPaths;
@@ -33,7 +38,7 @@ import org.junit.jupiter.api.TestInstance;
  * the guest kernel's per-connection TCP byte counts (tcpbytes.c: one connection per data server) and the MDS's own
  * list of granted layouts (control channel).
  *
- * <p>Sizes: {@code -Dit.pnfs.mb=N} (MiB, default 256; the issue's acceptance size is 1024, see it/README.md).
+ * <p>Size of the large file: {@code -Dit.pnfs.mb=N} (MiB; default 1024, the issue's acceptance size; see it/README.md).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PnfsKernelClientIT {
@@ -41,19 +46,28 @@ class PnfsKernelClientIT {
     static final int DATA_SERVERS = 3;
     static final String FILES_LAYOUT = "LAYOUT_NFSV4_1_FILES";
     private static final long MIB = 1L << 20;
+    /** File size of the race scenarios: big enough that each race lands mid-write (1 MiB per WRITE). */
+    private static final int RACE_MIB = 32;
+    /** The races take ~12 s; a LAYOUTCOMMIT retry loop takes minutes, so the run is cut short well before that. */
+    private static final Duration RACE_LIMIT = Duration.ofSeconds(120);
+    /** Refused layout operations a scenario tolerates (recall races); a client retry loop makes thousands. */
+    private static final int MAX_PROTOCOL_ERRORS = 20;
+    /** File size of the data-server loss scenario. */
+    private static final int LOSS_MIB = 64;
 
     private final RepoPaths repo = RepoPaths.find();
-    private final int fileMib = Integer.getInteger("it.pnfs.mb", 256);
+    private final int fileMib = Integer.getInteger("it.pnfs.mb", 1024);
     private ServerProcess server;
     private KernelClient client;
     private Path workDir;
     private Path tcpbytes;
+    private String advertise;
 
     @BeforeAll
     void startServerAndClient() throws IOException {
         assumeTrue(DemoSubcommand.check(repo) == DemoSubcommand.Availability.AVAILABLE,
                 "`./gfspnfs demo` is not a subcommand yet");
-        String advertise = HostAddress.reachableFromGuests().orElseThrow(() -> new IllegalStateException(
+        advertise = HostAddress.reachableFromGuests().orElseThrow(() -> new IllegalStateException(
                 "no non-loopback IPv4 address on this host for the guest to reach the data servers at"));
         workDir = repo.itTarget("kernel-client/gfspnfs-pnfs");
         deleteRecursively(workDir);
@@ -111,6 +125,94 @@ class PnfsKernelClientIT {
         TcpConnection mdsConnection = mdsConnection(r);
         assertThat(mdsConnection.bytesSent() + mdsConnection.bytesReceived())
                 .as("bytes on the MDS connection (metadata only, no file data)").isLessThan(bytes / 100);
+    }
+
+    @Test
+    void truncateRemoveAndConcurrentOpen_duringPnfsIo_stayCorrect() throws IOException {
+        GuestResult r;
+        LayoutWatch watch;
+        try (LayoutWatch w = LayoutWatch.startRecalling(server.controlAddress(), server.clusterKey())) {
+            watch = w;
+            r = run(GuestRun.of(GuestScript.resource("pnfs-truncate-remove.sh"))
+                    .env("PNFS_RACE_MB", Integer.toString(RACE_MIB)), RACE_LIMIT);
+        }
+        MountStats.Mount mds = mdsMount(r);
+        System.out.printf("races: %s; %s; LAYOUTGET %d LAYOUTRETURN %d LAYOUTCOMMIT %d WRITE %d (pNFS %d)%n",
+                r.values(), watch.describe(), mds.ops("LAYOUTGET"), mds.ops("LAYOUTRETURN"),
+                mds.ops("LAYOUTCOMMIT"), mds.ops("WRITE"), mds.pnfsWrites());
+
+        assertThat(mds.pnfsWrites()).as("WRITEs sent through pNFS").isPositive();
+        assertThat(watch.recallsSent()).as("CB_LAYOUTRECALLs the MDS sent during the races; " + watch.describe())
+                .isPositive();
+        assertThat(mds.ops("LAYOUTRETURN")).as("layouts the client returned (recalls answered, files closed)")
+                .isPositive();
+        assertThat(mds.ops("LAYOUTGET")).as("fresh layouts fetched after recalls (not on OPEN)").isPositive();
+        // DESIGN.md: the Linux client must never see a protocol error it did not cause. A few are its own doing
+        // (a LAYOUTRETURN of a removed file); thousands are a retry loop (see it/README.md, known server bugs).
+        assertThat(mds.errors("LAYOUTCOMMIT")).as("LAYOUTCOMMITs the server refused (%d sent)",
+                mds.ops("LAYOUTCOMMIT")).isLessThan(MAX_PROTOCOL_ERRORS);
+        assertThat(mds.errors("LAYOUTGET")).as("LAYOUTGETs the server refused (%d sent)", mds.ops("LAYOUTGET"))
+                .isLessThan(MAX_PROTOCOL_ERRORS);
+        assertThat(dataServerConnections(r)).as("I/O still reached every data server: " + r.tcpConnections())
+                .hasSize(DATA_SERVERS).allSatisfy(c -> assertThat(c.bytesSent()).isPositive());
+    }
+
+    /**
+     * The second data server's port starts answering with TCP resets once a quarter of the file is written and
+     * fsync'd (what a client sees when that server is stopped; see PortCut, and it/README.md for why not a process
+     * stop). The guest then writes the rest: the client must fall back to I/O through the MDS, and every fsync'd byte
+     * must read back.
+     */
+    @Test
+    void dataServerUnreachableMidWrite_clientFallsBack_noAckedDataLost() throws Exception {
+        int lossPort = server.dataServerPort(1);
+        GuestRun run = GuestRun.of(GuestScript.resource("pnfs-ds-loss.sh")).env("PNFS_MB", Integer.toString(LOSS_MIB))
+                .env("LOSS_ADDR", advertise).env("LOSS_PORT", Integer.toString(lossPort));
+        ExecutorService guest = Executors.newSingleThreadExecutor();
+        GuestResult r;
+        try {
+            Future<GuestResult> running = guest.submit(() -> client.run(server.target(),
+                    run.file(tcpbytes).timeout(limitFor(4 * LOSS_MIB))));
+            Path console = awaitConsole("pnfs-ds-loss.sh");
+            await("the guest wrote the first quarter and asks for the cut").atMost(limitFor(LOSS_MIB))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> running.isDone() || Files.readString(console).contains("@@IT PHASE cut"));
+            try (PortCut cut = PortCut.resetTcp(lossPort)) {
+                r = running.get(limitFor(4 * LOSS_MIB).plusMinutes(1).toSeconds(), TimeUnit.SECONDS);
+            }
+        } finally {
+            guest.shutdownNow();
+        }
+        assertThat(r.succeeded()).as(r.describe()).isTrue();
+        assertThat(r.failures()).as(r.describe()).isEmpty();
+        MountStats.Mount mds = mdsMount(r);
+        TcpConnection mdsConnection = mdsConnection(r);
+        System.out.printf("data server lost: %s; WRITE %d (pNFS %d) READ %d (pNFS %d) LAYOUTGET %d LAYOUTRETURN %d;"
+                        + " MDS connection sent %d received %d; %s%n", r.stepTimes(), mds.ops("WRITE"),
+                mds.pnfsWrites(), mds.ops("READ"), mds.pnfsReads(), mds.ops("LAYOUTGET"), mds.ops("LAYOUTRETURN"),
+                mdsConnection.bytesSent(), mdsConnection.bytesReceived(), r.tcpConnections());
+        assertThat(mds.pnfsWrites()).as("WRITEs through pNFS before the cut").isPositive();
+        assertThat(mds.ops("WRITE") - mds.pnfsWrites()).as("WRITEs the client sent through the MDS after the cut")
+                .isPositive();
+        assertThat(mdsConnection.bytesSent()).as("file data the client sent the MDS after the cut")
+                .isGreaterThan(MIB);
+    }
+
+    /** The console of the (only) run of {@code script} going on now; the harness creates it when the run starts. */
+    private Path awaitConsole(String script) {
+        Path runs = workDir.resolve("runs");
+        Path[] found = new Path[1];
+        await("console of " + script).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            if (!Files.isDirectory(runs)) {
+                return false;
+            }
+            try (var dirs = Files.list(runs)) {
+                found[0] = dirs.filter(d -> d.getFileName().toString().contains(script))
+                        .map(d -> d.resolve("console.log")).filter(Files::exists).findFirst().orElse(null);
+            }
+            return found[0] != null;
+        });
+        return found[0];
     }
 
     private MountStats.Mount mdsMount(GuestResult r) {

@@ -25,6 +25,8 @@ public final class ServerProcess implements NfsServer {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);   // the launcher may build the node module first
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** {@code gfspnfs demo}'s default --data-servers: it binds P..P+N+1 (MDS, data servers, control channel). */
+    static final int DEMO_DATA_SERVERS = 3;
 
     private final RepoPaths repo;
     private final Path dataDir;
@@ -47,7 +49,8 @@ public final class ServerProcess implements NfsServer {
 
     /** Starts {@code gfspnfs demo} over {@code dataDir} on a free loopback port; the log goes to {@code log}. */
     public static ServerProcess start(RepoPaths repo, Path dataDir, Path log) {
-        ServerProcess s = new ServerProcess(repo, dataDir, log, PortProbe.freePort(), 3, List.of());
+        ServerProcess s = new ServerProcess(repo, dataDir, log, PortProbe.freePortRange(DEMO_DATA_SERVERS + 2),
+                DEMO_DATA_SERVERS, List.of());
         s.launch();
         return s;
     }

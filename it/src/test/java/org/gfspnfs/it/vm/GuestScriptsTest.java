@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +20,7 @@ class GuestScriptsTest {
     @ParameterizedTest
     @ValueSource(strings = {"mount41.sh", "bigfile.sh", "deeptree.sh", "smallfiles.sh", "rename.sh", "links.sh",
             "attrs.sh", "truncate.sh", "append.sh", "rmr.sh", "locks.sh", "twowriters.sh", "umount.sh",
-            "durable-write.sh", "durable-verify.sh"})
+            "durable-write.sh", "durable-verify.sh", "pnfs-bigfile.sh", "pnfs-truncate-remove.sh", "pnfs-ds-loss.sh"})
     void guestScript_withHelpers_parsesAsPosixShell(String name, @TempDir Path dir) throws Exception {
         Path script = dir.resolve(name);
         Files.writeString(script, GuestScript.resource(name).render());
@@ -38,5 +40,33 @@ class GuestScriptsTest {
         assertThat(test.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(out.strip()).isEqualTo("free");
         assertThat(test.exitValue()).isZero();
+    }
+
+    /**
+     * Compiles and runs here; the connection listing itself is checked in the guest by PnfsKernelClientIT (this
+     * host's sandboxed kernel answers sock_diag with an empty entry).
+     */
+    @Test
+    void tcpbytes_compilesStatic_dumpsAndProbes(@TempDir Path dir) throws IOException, InterruptedException {
+        Path bin = GuestBinaries.tcpbytes(dir.resolve("bin"));
+        Process dump = new ProcessBuilder(bin.toString()).redirectErrorStream(true).start();
+        String text = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(dump.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(dump.exitValue()).as(text).isZero();
+        assertThat(text.lines()).as(text).allMatch(l -> l.matches("tcp \\S+ \\d+ \\d+ \\d+"));
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(probe(bin, listener.getLocalPort())).as("connect to a listening port").isZero();
+        }
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        assertThat(probe(bin, closed)).as("connect to a closed port").isEqualTo(1);
+    }
+
+    private static int probe(Path bin, int port) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(bin.toString(), "connect", "127.0.0.1", Integer.toString(port)).start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return p.exitValue();
     }
 }

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -120,16 +122,25 @@ public final class KernelClient implements AutoCloseable {
      */
     static void destroyTree(Process p) {
         List<ProcessHandle> tree = p.descendants().toList();
-        if (p.isAlive()) {
-            p.destroy();
-            try {
-                p.waitFor(TERM_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
+        // An interrupted caller (JUnit timeout, executor shutdownNow) still gives the harness its grace period:
+        // without it the SIGKILL below skips the harness's trap and leaves its tap device and nft table behind.
+        boolean interrupted = Thread.interrupted();
+        try {
+            if (p.isAlive()) {
+                p.destroy();
+                p.onExit().get(TERM_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } catch (ExecutionException | TimeoutException e) {
+            // not gone in time: killed below
+        } finally {
+            tree.forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
-        tree.forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
     }
 
     /** Kills any run still going (a test that failed or timed out while a guest ran on another thread). */

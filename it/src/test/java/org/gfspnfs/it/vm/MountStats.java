@@ -30,7 +30,13 @@ public final class MountStats {
      * compound (layoutget-on-open) is not counted under LAYOUTGET.
      */
     public record Mount(String device, String mountPoint, String fstype, String opts, String nfsv4,
-                        Map<String, Long> opCounts, List<Long> events, int xprts) {
+                        Map<String, Long> opCounts, Map<String, Long> opErrors, List<Long> events, int xprts) {
+
+        /** How many of {@code op}'s calls ended in an error (the last per-op column of statvers 1.1; 0 if absent). */
+        public long errors(String op) {
+            ops(op);
+            return opErrors.getOrDefault(op, 0L);
+        }
 
         /** Index of NFSIOS_PNFS_READ in the events line (enum nfs_stat_eventcounters). */
         static final int PNFS_READ_EVENT = 25;
@@ -104,7 +110,11 @@ public final class MountStats {
                 int colon = line.indexOf(':');
                 String[] numbers = line.substring(colon + 1).strip().split("\\s+");
                 if (numbers.length > 0 && !numbers[0].isEmpty()) {
-                    current.ops.put(line.substring(0, colon).strip(), Long.parseLong(numbers[0]));
+                    String op = line.substring(0, colon).strip();
+                    current.ops.put(op, Long.parseLong(numbers[0]));
+                    if (numbers.length >= 9) {       // ops trans timeouts bytes-out bytes-in queue rtt execute errors
+                        current.errors.put(op, Long.parseLong(numbers[8]));
+                    }
                 }
             }
         }
@@ -140,7 +150,7 @@ public final class MountStats {
     private static void addIfNfs(List<Mount> out, Builder b) {
         if (b != null && b.fstype.startsWith("nfs")) {
             out.add(new Mount(b.device, b.mountPoint, b.fstype, b.opts, b.nfsv4, Map.copyOf(b.ops),
-                    List.copyOf(b.events), b.xprts));
+                    Map.copyOf(b.errors), List.copyOf(b.events), b.xprts));
         }
     }
 
@@ -151,6 +161,7 @@ public final class MountStats {
         String opts = "";
         String nfsv4 = "";
         final Map<String, Long> ops = new LinkedHashMap<>();
+        final Map<String, Long> errors = new LinkedHashMap<>();
         List<Long> events = List.of();
         int xprts;
 

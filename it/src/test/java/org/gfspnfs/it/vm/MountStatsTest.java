@@ -49,6 +49,7 @@ class MountStatsTest {
                 \t        READ: 0 0 0 0 0 0 0 0 0
                 \t   LAYOUTGET: 3 3 0 1 2 0 0 0 0
                 \tGETDEVICEINFO: 1 1 0 1 2 0 0 0 0
+                \tLAYOUTCOMMIT: 5 5 0 1 2 0 0 0 4
                 device 10.0.0.1:/ mounted on /mnt/b with fstype nfs4 statvers=1.1
                 \topts:\trw,vers=4.2
                 \tnfsv4:\tbm0=0x1,sessions,pnfs=not configured
@@ -61,6 +62,8 @@ class MountStatsTest {
         assertThat(a.pnfs()).isEqualTo("LAYOUT_NFSV4_1_FILES");
         assertThat(a.ops("LAYOUTGET")).isEqualTo(3);
         assertThat(a.ops("GETDEVICEINFO")).isEqualTo(1);
+        assertThat(a.errors("LAYOUTCOMMIT")).as("the last column: calls that ended in an error").isEqualTo(4);
+        assertThat(a.errors("LAYOUTGET")).isZero();
         assertThat(stats.at("/mnt/b").orElseThrow().ops("LAYOUTGET")).isZero();
     }
 
@@ -77,6 +80,8 @@ class MountStatsTest {
         assertThat(m.ops("GETDEVICEINFO")).isEqualTo(1);
         assertThat(m.ops("LAYOUTGET")).as("the layouts came with OPEN (layoutget-on-open)").isZero();
         assertThat(m.xprts()).isEqualTo(1);
+        assertThat(m.errors("WRITE")).isZero();
+        assertThat(m.errors("LAYOUTCOMMIT")).isZero();
     }
 
     @Test

@@ -79,7 +79,7 @@ class DemoPnfsTest {
 
     @Test
     void demo_stripesAFileOverThreeDataServers_andGfsctlShowsTheClientItsLayoutAndTheFilesystem() throws Exception {
-        int port = freePorts(7);
+        int port = FreePorts.range(7);
         Path demo = dir.resolve("demo");
         try (RunningCommand run = RunningCommand.start("demo", "--dir", demo.toString(), "--port",
                 String.valueOf(port), "--image-size", "64M").awaitReady()) {
@@ -156,7 +156,7 @@ class DemoPnfsTest {
 
     @Test
     void gfsctl_recallReachesTheClient_andEvictFencesItOffTheDataServers() throws Exception {
-        int port = freePorts(7);
+        int port = FreePorts.range(7);
         Path demo = dir.resolve("demo");
         try (RunningCommand run = RunningCommand.start("demo", "--dir", demo.toString(), "--port",
                 String.valueOf(port), "--image-size", "64M").awaitReady()) {
@@ -195,7 +195,7 @@ class DemoPnfsTest {
     @Test
     void demo_advertisingAVmReachableAddress_namesItInGetDeviceInfo_andServesTheDataServersOnEveryAddress()
             throws Exception {
-        int port = freePorts(7);
+        int port = FreePorts.range(7);
         Path demo = dir.resolve("vm");
         try (RunningCommand run = RunningCommand.start("demo", "--dir", demo.toString(), "--port",
                 String.valueOf(port), "--advertise", "10.77.9.1", "--image-size", "64M").awaitReady()) {
@@ -215,7 +215,7 @@ class DemoPnfsTest {
 
     @Test
     void demo_withTheControlPortBusy_refusesNamingThePortRange() throws Exception {
-        int port = freePorts(7);
+        int port = FreePorts.range(7);
         try (ServerSocket busy = new ServerSocket(port + 4, 1, InetAddress.getByName("127.0.0.1"))) {
             RunningCommand run = RunningCommand.start("demo", "--dir", dir.resolve("busy").toString(), "--port",
                     String.valueOf(port), "--image-size", "64M");
@@ -328,28 +328,5 @@ class DemoPnfsTest {
             }
         }
         throw new AssertionError("no entry with " + field + " " + value + " in " + array);
-    }
-
-    /** A base port with {@code count} free consecutive ports on 127.0.0.1 after it. */
-    static int freePorts(int count) throws IOException {
-        Random random = new Random();
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int base = 20000 + random.nextInt(30000);
-            if (allFree(base, count)) {
-                return base;
-            }
-        }
-        throw new IOException("no " + count + " consecutive free ports found");
-    }
-
-    private static boolean allFree(int base, int count) {
-        for (int p = base; p < base + count; p++) {
-            try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getByName("127.0.0.1"))) {
-                s.setReuseAddress(true);
-            } catch (IOException e) {
-                return false;
-            }
-        }
-        return true;
     }
 }
