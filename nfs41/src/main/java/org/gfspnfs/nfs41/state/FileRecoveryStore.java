@@ -2,10 +2,12 @@ package org.gfspnfs.nfs41.state;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -26,6 +28,7 @@ public final class FileRecoveryStore implements RecoveryStore {
     /** Reads the existing list, if any. */
     public FileRecoveryStore(Path file) throws IOException {
         this.file = file;
+        Files.createDirectories(file.toAbsolutePath().getParent());
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {
@@ -58,6 +61,10 @@ public final class FileRecoveryStore implements RecoveryStore {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.write(tmp, owners, StandardCharsets.UTF_8);
+            // Durable before it replaces the old list: a crash must leave one whole list or the other.
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // Clients recorded only in memory cannot reclaim after a restart; the server itself keeps working.

@@ -28,6 +28,7 @@ import org.gfspnfs.gfs.device.FileBlockDevice;
 import org.gfspnfs.gfs.lock.LockModule;
 import org.gfspnfs.nfs41.export.ExportTable;
 import org.gfspnfs.nfs41.export.ExportsParser;
+import org.gfspnfs.nfs41.state.FileRecoveryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -165,7 +166,7 @@ public final class NodeDaemon implements AutoCloseable {
         Path clients = options.stateDir().resolve("nfs4-clients");
         FileRecoveryStore recovery;
         try {
-            recovery = FileRecoveryStore.open(clients);
+            recovery = new FileRecoveryStore(clients);
         } catch (IOException e) {
             throw new DaemonException("cannot read the NFS client list " + clients + ": " + e.getMessage(), e);
         }
