@@ -99,8 +99,10 @@ final class RecoveryDriver implements MemberListener, AutoCloseable {
         synchronized (inbox) {
             inbox.notifyAll(); // a waiting recovery re-checks whether the view moved on
         }
-        if (!thread.isShutdown()) {
+        try {
             thread.execute(this::reconsider);
+        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+            // The node is closing (or was killed) between the view's delivery and now: nothing left to recover.
         }
     }
 

@@ -162,7 +162,10 @@ public final class LayoutStateTable {
 
     /** LAYOUTCOMMIT: the stateid must name this client's layout of this file, and the layout must not be revoked. */
     public synchronized Holding checkCommit(long clientId, Inode inode, StateId presented) throws NfsException {
-        Entry e = resolve(clientId, presented);
+        // A recall bumps the seqid while the client may still be committing writes it made under the older one;
+        // refusing those with OLD_STATEID makes the Linux client retry the same commit forever (and fail fsync).
+        // Like Linux nfsd, LAYOUTCOMMIT accepts an older seqid of the current layout; only a future one is bad.
+        Entry e = resolve(clientId, presented, true);
         if (!e.inode.equals(inode)) {
             throw new BadStateidException("layout stateid of another file");
         }
@@ -215,6 +218,10 @@ public final class LayoutStateTable {
     }
 
     private Entry resolve(long clientId, StateId sid) throws NfsException {
+        return resolve(clientId, sid, false);
+    }
+
+    private Entry resolve(long clientId, StateId sid, boolean olderAccepted) throws NfsException {
         if (!isLayoutStateid(sid)) {
             throw new BadStateidException("not a layout stateid");
         }
@@ -229,7 +236,11 @@ public final class LayoutStateTable {
             throw new AdminRevokedException("layout revoked");
         }
         if (sid.seqid() != 0 && sid.seqid() != e.seqid) {
-            if (Integer.compareUnsigned(sid.seqid(), e.seqid) < 0) {
+            boolean older = Integer.compareUnsigned(sid.seqid(), e.seqid) < 0;
+            if (older && olderAccepted) {
+                return e;
+            }
+            if (older) {
                 throw new OldStateidException("layout seqid " + sid.seqid() + " < " + e.seqid);
             }
             throw new BadStateidException("layout seqid from the future");

@@ -41,10 +41,22 @@ class LayoutStateTableTest {
     void olderSeqid_isOldStateid_futureSeqid_isBadStateid_zeroMeansCurrent() throws Exception {
         StateId first = table.grant(7, 1, FILE, new byte[] {1}, WHOLE);
         StateId second = table.grant(7, 1, FILE, new byte[] {1}, WHOLE);
-        assertThatThrownBy(() -> table.checkCommit(1, FILE, first)).isInstanceOf(OldStateidException.class);
+        assertThatThrownBy(() -> table.returnRange(1, FILE, first, LayoutIoMode.ANY, 0, -1))
+                .isInstanceOf(OldStateidException.class);
         assertThatThrownBy(() -> table.checkCommit(1, FILE, second.withSeqid(3)))
                 .isInstanceOf(BadStateidException.class);
         assertThat(table.checkCommit(1, FILE, second.withSeqid(0)).stateid()).isEqualTo(second);
+    }
+
+    @Test
+    void layoutCommit_withTheSeqidARecallMovedPast_isAccepted_likeLinuxNfsd() throws Exception {
+        StateId granted = table.grant(7, 1, FILE, new byte[] {1}, WHOLE);
+        table.beginRecall(1, FILE);
+
+        // The client committed writes it made under the layout before the recall reached it.
+        assertThat(table.checkCommit(1, FILE, granted).inode()).isEqualTo(FILE);
+        assertThatThrownBy(() -> table.checkCommit(1, FILE, granted.withSeqid(granted.seqid() + 5)))
+                .isInstanceOf(BadStateidException.class);
     }
 
     @Test
