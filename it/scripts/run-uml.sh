@@ -39,6 +39,7 @@
 #      UMLCLIENT_LOG      also copy the console to this file
 #      UMLCLIENT_UML      UML binary (default /usr/bin/linux.uml)
 #      UMLCLIENT_SUBNET   first two octets of the per-run tap /24 (default 10.77)
+#      UMLCLIENT_DNAT_EXTRA ADDR:P1,P2,... more loopback ports the guest reaches at ADDR (pNFS data servers)
 #      UMLCLIENT_XSTATE_SHIM  1 (default): preload uml-xstate-shim.so (see that file); 0: run UML as is
 # needs: root (CAP_NET_ADMIN for ip tuntap / nft), /dev/net/tun, iproute2.
 # exit: guest script rc; 124 = timeout; 125 = harness/boot/mount failure.
@@ -279,6 +280,21 @@ table ip $NFT_TABLE {
   chain pre { type nat hook prerouting priority dstnat; iifname "$TAP" ip daddr $GW tcp dport $port dnat to 127.0.0.1:$port; }
 }
 EOF
+fi
+# UMLCLIENT_DNAT_EXTRA=ADDR:P1,P2,...: more loopback servers (pNFS data servers) that the guest is told to reach at
+# ADDR (a host address in GETDEVICEINFO); DNAT them to 127.0.0.1 so those servers stay bound to loopback too.
+if [ -n "${UMLCLIENT_DNAT_EXTRA:-}" ]; then
+  command -v nft >/dev/null || die "UMLCLIENT_DNAT_EXTRA needs nft: apt-get install -y nftables"
+  extra_addr=${UMLCLIENT_DNAT_EXTRA%%:*}; extra_ports=${UMLCLIENT_DNAT_EXTRA#*:}
+  case "$extra_addr:$extra_ports" in
+    *[!0-9.,:]*|:*|*:) die "UMLCLIENT_DNAT_EXTRA must be ADDR:PORT[,PORT...], not $UMLCLIENT_DNAT_EXTRA";;
+  esac
+  NFT_TABLE=$TAP
+  sysctl -qw "net.ipv4.conf.$TAP.route_localnet=1"
+  nft add table ip "$NFT_TABLE" || die "nft table setup failed"
+  nft "add chain ip $NFT_TABLE pre { type nat hook prerouting priority dstnat; }" || die "nft chain setup failed"
+  nft add rule ip "$NFT_TABLE" pre iifname "$TAP" ip daddr "$extra_addr" tcp dport "{ $extra_ports }" \
+    dnat to 127.0.0.1 || die "nft DNAT setup for $UMLCLIENT_DNAT_EXTRA failed"
 fi
 # vector driver, tap transport; gro=1 + vnet headers give TSO/checksum offload
 NETARG=("vec0:transport=tap,ifname=$TAP,depth=128,gro=1")

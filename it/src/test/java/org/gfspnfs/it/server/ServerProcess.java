@@ -34,6 +34,8 @@ public final class ServerProcess implements NfsServer {
     private final int port;
     private final List<String> extraArgs;
     private final int dataServers;
+    /** The data-server address GETDEVICEINFO names (pNFS demos only); the guest reaches it through DNAT. */
+    private String advertise;
     private Process process;
     private int starts;
 
@@ -62,7 +64,9 @@ public final class ServerProcess implements NfsServer {
      */
     public static ServerProcess startPnfs(RepoPaths repo, Path dataDir, Path log, int dataServers, String advertise) {
         ServerProcess s = new ServerProcess(repo, dataDir, log, PortProbe.freePortRange(dataServers + 2), dataServers,
-                List.of("--data-servers", Integer.toString(dataServers), "--advertise", advertise));
+                List.of("--data-servers", Integer.toString(dataServers), "--advertise", advertise,
+                        "--listen", "127.0.0.1"));
+        s.advertise = advertise;
         s.launch();
         for (int i = 0; i < dataServers; i++) {
             int dsPort = s.dataServerPort(i);
@@ -89,7 +93,15 @@ public final class ServerProcess implements NfsServer {
 
     @Override
     public NfsTarget target() {
-        return NfsTarget.loopback(port, "/");
+        NfsTarget target = NfsTarget.loopback(port, "/");
+        if (advertise == null) {
+            return target;
+        }
+        List<Integer> dsPorts = new ArrayList<>();
+        for (int i = 1; i <= dataServers; i++) {
+            dsPorts.add(port + i);
+        }
+        return target.withForwarded(advertise, dsPorts);
     }
 
     public Path log() {

@@ -71,7 +71,7 @@ public final class KernelClient implements AutoCloseable {
             Files.writeString(guest, run.script().render());
             Path log = runDir.resolve("console.log");
             long started = System.nanoTime();
-            int rc = execute(command(target, run, guest), runDir, log, run.timeout());
+            int rc = execute(command(target, run, guest), runDir, log, run.timeout(), target.dnatExtra());
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             String console = Files.readString(log, StandardCharsets.UTF_8).replace("\r", "");
             return new GuestResult(kind, run.script().name(), rc, console, elapsed, log);
@@ -93,10 +93,14 @@ public final class KernelClient implements AutoCloseable {
         return cmd;
     }
 
-    private int execute(List<String> cmd, Path runDir, Path log, Duration timeout) throws IOException {
+    private int execute(List<String> cmd, Path runDir, Path log, Duration timeout, String dnatExtra)
+            throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         pb.environment().put("TMPDIR", runDir.resolve("tmp").toString());   // run files land in the run dir
+        if (!dnatExtra.isEmpty()) {
+            pb.environment().put("UMLCLIENT_DNAT_EXTRA", dnatExtra);
+        }
         Process p = pb.start();
         live.add(p);
         try {

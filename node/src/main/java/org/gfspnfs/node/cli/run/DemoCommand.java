@@ -62,10 +62,15 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--advertise", paramLabel = "ADDR", defaultValue = DemoSetup.HOST,
             description = {"IP address clients are given for the data servers (GETDEVICEINFO; default: "
-                    + "${DEFAULT-VALUE}). For a client in a VM give this host's address as the VM reaches it; the data "
-                    + "servers then listen on every address (0.0.0.0) while the MDS and the control channel stay on "
-                    + "127.0.0.1."})
+                    + "${DEFAULT-VALUE}). For a client in a VM give this host's address as the VM reaches it; unless "
+                    + "--listen says otherwise the data servers then listen on every address (0.0.0.0) while the MDS "
+                    + "and the control channel stay on 127.0.0.1."})
     String advertise;
+
+    @Option(names = "--listen", paramLabel = "ADDR",
+            description = {"Address the data servers bind (default: 127.0.0.1 when --advertise is a loopback "
+                    + "address, else 0.0.0.0). Tests keep 127.0.0.1 and forward the advertised address to it."})
+    String listen;
 
     @Option(names = "--image-size", paramLabel = "SIZE", defaultValue = "4G", hidden = true,
             description = "size of a new sparse image, with K, M, G or T (default: ${DEFAULT-VALUE})")
@@ -92,9 +97,9 @@ public final class DemoCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
+        String dsListen = listen != null ? listen : DemoSetup.dataServerHost(advertise);
         for (int p = port; p <= port + dataServers + 1; p++) {
-            String busy = portBusy(p == port || p > port + dataServers ? DemoSetup.HOST
-                    : DemoSetup.dataServerHost(advertise), p);
+            String busy = portBusy(p == port || p > port + dataServers ? DemoSetup.HOST : dsListen, p);
             if (busy != null) {
                 err.println("gfspnfs demo: port " + p + " is busy (" + busy + "); is a "
                         + "demo already running? Stop it or pick another port with --port (the demo uses " + port
@@ -106,7 +111,7 @@ public final class DemoCommand implements Callable<Integer> {
         DemoSetup setup = new DemoSetup(dir);
         NodeDaemon daemon;
         try {
-            ClusterConf conf = setup.writeConf(port, dataServers, advertise);
+            ClusterConf conf = setup.writeConf(port, dataServers, advertise, dsListen);
             boolean newKey = setup.ensureKey();
             setup.writeExports();
             long size = Sizes.parse(imageSize);
@@ -118,7 +123,7 @@ public final class DemoCommand implements Callable<Integer> {
             setup.ensureImage(size);
             daemon = NodeDaemon.start(DaemonOptions.of(conf, DemoSetup.NODE, setup.exportsFile(),
                     DaemonOptions.defaultStateDir(setup.confFile(), DemoSetup.NODE))
-                    .withExtraDataServers(DemoSetup.extraDataServers(port, dataServers, advertise)));
+                    .withExtraDataServers(DemoSetup.extraDataServers(port, dataServers, dsListen)));
             printSummary(out, setup, newKey, daemon);
             ForegroundDaemon.announceReady(daemon, out);
         } catch (IOException | ConfException | DaemonException | IllegalArgumentException e) {

@@ -93,26 +93,27 @@ final class DemoSetup {
     }
 
     /** The data-server endpoints after node1's own nfs_ds: {@code port + 2 .. port + dataServers}. */
-    static List<HostPort> extraDataServers(int port, int dataServers, String advertise) {
+    static List<HostPort> extraDataServers(int port, int dataServers, String listen) {
         List<HostPort> extra = new java.util.ArrayList<>();
         for (int i = 2; i <= dataServers; i++) {
-            extra.add(new HostPort(dataServerHost(advertise), port + i));
+            extra.add(new HostPort(listen, port + i));
         }
         return extra;
     }
 
     /** Writes cluster.conf for {@code port} (always, so a new port takes effect) and reads it back validated. */
     ClusterConf writeConf(int port) throws IOException, ConfException {
-        return writeConf(port, 1, HOST);
+        return writeConf(port, 1, HOST, HOST);
     }
 
     /**
      * As {@link #writeConf(int)}, leaving room for {@code dataServers} data-server ports after the MDS port, and
-     * telling clients to reach the data servers at {@code advertise}.
+     * telling clients to reach the data servers at {@code advertise} while they bind {@code listen}.
      */
-    ClusterConf writeConf(int port, int dataServers, String advertise) throws IOException, ConfException {
+    ClusterConf writeConf(int port, int dataServers, String advertise, String listen)
+            throws IOException, ConfException {
         Files.createDirectories(dir);
-        Map<Channel, HostPort> endpoints = ports(port, dataServers, dataServerHost(advertise));
+        Map<Channel, HostPort> endpoints = ports(port, dataServers, listen);
         ClusterNode node = new ClusterNode(NODE, 1, 1, EnumSet.of(Role.MDS, Role.DS), endpoints, advertise,
                 List.of());
         ClusterConf conf = new ClusterConf(CLUSTER, 1, new QuorumConf(1, false, false), Timing.DEFAULTS,
