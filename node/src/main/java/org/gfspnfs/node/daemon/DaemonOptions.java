@@ -2,6 +2,7 @@ package org.gfspnfs.node.daemon;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,9 +25,22 @@ import org.gfspnfs.conf.HostPort;
  *                    endpoint; the single-process demo ({@code gfspnfs demo --data-servers N}) stripes over
  *                    several endpoints of one node and says so here instead of inventing nodes. Empty for a
  *                    real cluster, whose other data servers are other nodes.
+ * @param membership  whether the node runs alone ({@code locks} gives its glocks) or joins the cluster of
+ *                    cluster.conf (Hazelcast membership, fencing, the DLM; {@code locks} is then unused)
+ * @param quorumWait  in a cluster: how long start waits for quorum before it gives up
  */
 public record DaemonOptions(ClusterConf conf, String nodeName, Path exportsFile, Path stateDir,
-                            LockModuleFactory locks, Clock clock, List<HostPort> extraDataServers) {
+                            LockModuleFactory locks, Clock clock, List<HostPort> extraDataServers,
+                            Membership membership, Duration quorumWait) {
+
+    /** How the node learns who else uses the shared device. */
+    public enum Membership {
+        /** The only node on the device: local glocks, no membership, nobody to fence. */
+        SINGLE_PROCESS,
+        /** A member of the cluster.conf cluster: Hazelcast view, quorum, fencing, DLM-backed glocks. */
+        CLUSTER
+    }
+
     public DaemonOptions {
         Objects.requireNonNull(conf, "conf");
         Objects.requireNonNull(nodeName, "nodeName");
@@ -34,17 +48,30 @@ public record DaemonOptions(ClusterConf conf, String nodeName, Path exportsFile,
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(locks, "locks");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(membership, "membership");
+        Objects.requireNonNull(quorumWait, "quorumWait");
         extraDataServers = List.copyOf(extraDataServers);
     }
 
     public DaemonOptions(ClusterConf conf, String nodeName, Path exportsFile, Path stateDir, LockModuleFactory locks,
                          Clock clock) {
-        this(conf, nodeName, exportsFile, stateDir, locks, clock, List.of());
+        this(conf, nodeName, exportsFile, stateDir, locks, clock, List.of(), Membership.SINGLE_PROCESS,
+                DEFAULT_QUORUM_WAIT);
     }
+
+    /** How long a cluster node waits for quorum at start by default. */
+    public static final Duration DEFAULT_QUORUM_WAIT = Duration.ofSeconds(120);
 
     /** The same options, serving {@code endpoints} as additional local data servers (single-process demo). */
     public DaemonOptions withExtraDataServers(List<HostPort> endpoints) {
-        return new DaemonOptions(conf, nodeName, exportsFile, stateDir, locks, clock, endpoints);
+        return new DaemonOptions(conf, nodeName, exportsFile, stateDir, locks, clock, endpoints, membership,
+                quorumWait);
+    }
+
+    /** The same options as a member of the cluster.conf cluster, waiting up to {@code wait} for quorum. */
+    public DaemonOptions inCluster(Duration wait) {
+        return new DaemonOptions(conf, nodeName, exportsFile, stateDir, locks, clock, extraDataServers,
+                Membership.CLUSTER, wait);
     }
 
     /** Local locks and the system clock. */

@@ -24,11 +24,19 @@ import org.gfspnfs.gfs.FileSystem;
 import org.gfspnfs.gfs.FileSystems;
 import org.gfspnfs.gfs.GfsException;
 import org.gfspnfs.gfs.MountOptions;
+import org.gfspnfs.gfs.device.BlockDevice;
 import org.gfspnfs.gfs.device.FileBlockDevice;
 import org.gfspnfs.gfs.lock.LockModule;
 import org.gfspnfs.nfs41.export.ExportTable;
 import org.gfspnfs.nfs41.export.ExportsParser;
+import org.gfspnfs.membership.MonotonicClock;
 import org.gfspnfs.nfs41.state.FileRecoveryStore;
+import org.gfspnfs.node.cluster.ClusterMembershipStatus;
+import org.gfspnfs.node.cluster.ClusterStack;
+import org.gfspnfs.node.cluster.DlmLockspaceView;
+import org.gfspnfs.node.cluster.GatedBlockDevice;
+import org.gfspnfs.node.cluster.JournalSlots;
+import org.gfspnfs.node.cluster.ManualFenceControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +47,13 @@ import org.slf4j.LoggerFactory;
  * <p>Roles served today: the pNFS metadata server (files layouts, RFC 8881 chapters 12-13) on the node's
  * {@code nfs_mds} endpoint; a data server on the node's {@code nfs_ds} endpoint, plus any extra local endpoints
  * the options name (single-process demo), all validating against and allocating through the MDS of this process;
- * and the control channel on the node's {@code control} endpoint, authenticated with the cluster key. Membership
- * and the DLM join here with the multi-process cluster; until then a node sees itself as the only member and
- * lockspace queries answer "not served".
+ * and the control channel on the node's {@code control} endpoint, authenticated with the cluster key.
+ *
+ * <p>Alone on the device ({@link DaemonOptions.Membership#SINGLE_PROCESS}) the node's glocks are local and it
+ * sees itself as the only member. As a cluster member ({@link DaemonOptions.Membership#CLUSTER}) it first joins
+ * the cluster ({@link ClusterStack}: Hazelcast view, quorum, fence watchdog and I/O gate, DLM, recovery sequence),
+ * then mounts with DLM-backed glocks through the gated device, and the control channel answers membership,
+ * fencing and lockspace queries from that stack.
  *
  * <p>{@link #close()} is the clean shutdown: stop the control channel, the data servers, then the metadata
  * server (releasing open holds), commit the journal and mark it clean (gfs-layout unmount), release the lock
@@ -57,6 +69,9 @@ public final class NodeDaemon implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private DaemonState state = DaemonState.STARTING;
     private FileBlockDevice device;
+    /** The device as the filesystem and data servers write it: through the fence gate in a cluster. */
+    private BlockDevice shared;
+    private ClusterStack cluster;
     private FileSystem fs;
     private MetadataServerRole mds;
     private LocalDataServers dataServers;
@@ -83,6 +98,9 @@ public final class NodeDaemon implements AutoCloseable {
         NodeDaemon d = new NodeDaemon(self, journalSlot(conf, self));
         try {
             ClusterKey key = readKey(conf);
+            if (options.membership() == DaemonOptions.Membership.CLUSTER) {
+                d.joinCluster(options);
+            }
             d.mount(options);
             if (self.hasRole(Role.MDS)) {
                 d.serveMds(options);
@@ -107,7 +125,7 @@ public final class NodeDaemon implements AutoCloseable {
 
     /** The journal a node writes: its index among all nodes in nodeid order. */
     public static int journalSlot(ClusterConf conf, ClusterNode node) {
-        return (int) conf.nodes().stream().filter(n -> n.nodeId() < node.nodeId()).count();
+        return JournalSlots.of(conf, node.nodeId()).orElseThrow();
     }
 
     private static ClusterKey readKey(ClusterConf conf) throws DaemonException {
@@ -121,6 +139,14 @@ public final class NodeDaemon implements AutoCloseable {
         } catch (IOException | IllegalArgumentException e) {
             throw new DaemonException("cannot read control-channel key " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private void joinCluster(DaemonOptions options) throws DaemonException {
+        // The fence gate's write lease must not jump with wall-clock corrections.
+        cluster = ClusterStack.start(options.conf(), self, new MonotonicClock(), options.stateDir(),
+                options.quorumWait());
+        ClusterStack stack = cluster;
+        opened.push(stack::close);
     }
 
     private void mount(DaemonOptions options) throws DaemonException {
@@ -140,16 +166,20 @@ public final class NodeDaemon implements AutoCloseable {
         }
         FileBlockDevice dev = device;
         opened.push(dev::close);
-        LockModule locks = options.locks().create(conf, self);
+        shared = cluster == null ? device : new GatedBlockDevice(device, cluster.gate());
+        LockModule locks = cluster == null ? options.locks().create(conf, self) : cluster.lockModule();
         opened.push(locks::close);
         try {
-            fs = FileSystems.mount(device, MountOptions.of(journalId, locks).withClock(options.clock()));
+            fs = FileSystems.mount(shared, MountOptions.of(journalId, locks).withClock(options.clock()));
         } catch (GfsException e) {
             throw new DaemonException("cannot mount " + devicePath + " with journal " + journalId + ": "
                     + e.getMessage(), e);
         }
         FileSystem mounted = fs;
         opened.push(mounted::close);
+        if (cluster != null) {
+            cluster.hooks().fileSystem(fs);
+        }
         String want = conf.filesystem().lockTable().toString();
         if (!fs.info().lockTable().equals(want)) {
             throw new DaemonException("device " + devicePath + " belongs to lock table " + fs.info().lockTable()
@@ -200,7 +230,7 @@ public final class NodeDaemon implements AutoCloseable {
             return;
         }
         try {
-            dataServers = LocalDataServers.start(endpoints, fs, device, mds, exports, options.clock());
+            dataServers = LocalDataServers.start(endpoints, fs, shared, mds, exports, options.clock());
         } catch (IOException e) {
             // The message names the endpoint that failed.
             throw new DaemonException("cannot start the pNFS " + e.getMessage() + (causedByBind(e)
@@ -216,8 +246,14 @@ public final class NodeDaemon implements AutoCloseable {
     /** The control channel, with the providers this process can honestly serve (absent ones: NOT_SERVED). */
     private void serveControl(DaemonOptions options, ClusterKey key) throws DaemonException {
         ControlProviders.Builder p = ControlProviders.builder()
-                .membership(new SingleProcessMembership(options.conf(), self, options.clock()))
                 .filesystems(new GfsFilesystemView(options.conf(), fs, device));
+        if (cluster == null) {
+            p.membership(new SingleProcessMembership(options.conf(), self, options.clock()));
+        } else {
+            ClusterMembershipStatus status = new ClusterMembershipStatus(cluster, options.clock());
+            p.membership(status).fencing(new ManualFenceControl(cluster, status))
+                    .lockspaces(new DlmLockspaceView(cluster.dlm(), cluster.deadlocks(), options.clock()));
+        }
         if (mds != null) {
             p.nfsState(nfsState).nfsControl(nfsState).stateidAuthority(mds.stateidAuthority());
         }

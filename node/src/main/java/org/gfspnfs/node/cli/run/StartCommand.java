@@ -3,6 +3,7 @@ package org.gfspnfs.node.cli.run;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import org.gfspnfs.conf.ClusterConf;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gfspnfs start --conf FILE --node NAME}: runs one node's daemon (its roles from cluster.conf) in the
- * foreground until SIGTERM or SIGINT, then shuts down cleanly (journal committed and marked clean).
+ * foreground until SIGTERM or SIGINT, then shuts down cleanly (journal committed and marked clean). With more
+ * than one node in cluster.conf the node joins the cluster (membership, quorum, fencing, DLM) before it mounts.
  */
 @Command(name = "start",
         mixinStandardHelpOptions = true,
@@ -48,6 +50,11 @@ public final class StartCommand implements Callable<Integer> {
                     + "(default: state/NAME next to cluster.conf)")
     Path stateDir;
 
+    @Option(names = "--quorum-wait", paramLabel = "SECONDS", defaultValue = "120",
+            description = "in a cluster of several nodes: how long to wait for quorum before giving up "
+                    + "(default: ${DEFAULT-VALUE})")
+    long quorumWaitSeconds;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -69,7 +76,12 @@ public final class StartCommand implements Callable<Integer> {
         NodeDaemon daemon;
         try {
             Path state = stateDir != null ? stateDir : DaemonOptions.defaultStateDir(conf, node);
-            daemon = NodeDaemon.start(DaemonOptions.of(cluster, node, exportsFile, state));
+            DaemonOptions options = DaemonOptions.of(cluster, node, exportsFile, state);
+            if (cluster.nodes().size() > 1) {
+                // Several nodes share the device: join the cluster (membership, fencing, DLM) before mounting.
+                options = options.inCluster(Duration.ofSeconds(quorumWaitSeconds));
+            }
+            daemon = NodeDaemon.start(options);
         } catch (DaemonException e) {
             err.println("gfspnfs start: " + e.getMessage());
             err.flush();

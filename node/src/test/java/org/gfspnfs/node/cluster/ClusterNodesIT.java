@@ -1,0 +1,242 @@
+package org.gfspnfs.node.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gfspnfs.control.client.ClusterDirectory;
+import org.gfspnfs.control.cli.GfsctlMain;
+import org.gfspnfs.control.client.ControlClient;
+import org.gfspnfs.gfs.FileSystem;
+import org.gfspnfs.gfs.FileSystems;
+import org.gfspnfs.gfs.InodeId;
+import org.gfspnfs.gfs.MountOptions;
+import org.gfspnfs.gfs.device.FileBlockDevice;
+import org.gfspnfs.gfs.fsck.Fsck;
+import org.gfspnfs.gfs.fsck.FsckMode;
+import org.gfspnfs.gfs.fsck.FsckReport;
+import org.gfspnfs.gfs.lock.LocalLockModule;
+import org.gfspnfs.node.daemon.MiniNfsClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Three node processes (each its own JVM running the real daemon) on one image file: they form a quorate cluster
+ * through Hazelcast, mount through the DLM, and answer gfsctl; a node killed with -9 while writing is fenced by
+ * the survivors, its locks recovered and its journal replayed, and every file it acknowledged is there.
+ */
+@Timeout(300)
+class ClusterNodesIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration START = Duration.ofSeconds(90);
+
+    @TempDir
+    Path dir;
+
+    private final List<NodeProcess> nodes = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        for (NodeProcess n : nodes) {
+            n.close();
+        }
+    }
+
+    @Test
+    void threeNodes_gfsctlShowsMembersLockspaceAndEachNodesJournalLock() throws Exception {
+        ClusterFixture cluster = ClusterFixture.create(dir, 3);
+        for (int i = 1; i <= 3; i++) {
+            nodes.add(NodeProcess.start(cluster, "n" + i));
+        }
+        for (NodeProcess n : nodes) {
+            n.await(l -> l.equals("ready"), START);
+        }
+
+        JsonNode status = gfsctl(cluster, "status", "--json");
+        for (JsonNode node : status.get("nodes")) {
+            assertThat(node.get("outcome").asText()).as(node.toString()).isEqualTo("ok");
+            JsonNode r = node.get("result");
+            assertThat(r.at("/quorum/quorate").asBoolean()).isTrue();
+            assertThat(r.get("members")).hasSize(3).allSatisfy(m ->
+                    assertThat(m.get("state").asText()).isEqualTo("MEMBER"));
+        }
+
+        JsonNode ls = gfsctl(cluster, "ls", "--json");
+        for (JsonNode node : ls.get("nodes")) {
+            JsonNode spaces = node.get("result");
+            assertThat(spaces).as(node.toString()).hasSize(1);
+            assertThat(spaces.get(0).get("name").asText()).isEqualTo(ClusterFixture.LOCK_TABLE);
+            assertThat(spaces.get(0).get("state").asText()).isEqualTo("RUNNING");
+            assertThat(spaces.get(0).get("members")).extracting(JsonNode::asInt).containsExactly(1, 2, 3);
+        }
+
+        // Each mounted node holds its own journal's lock EX; asking every node finds each resource at its master.
+        JsonNode locks = gfsctl(cluster, "locks", ClusterFixture.LOCK_TABLE, "--json");
+        Map<String, JsonNode> byName = new HashMap<>();
+        for (JsonNode node : locks.get("nodes")) {
+            assertThat(node.get("outcome").asText()).as(node.toString()).isEqualTo("ok");
+            node.get("result").forEach(r -> byName.put(r.get("name").asText(), r));
+        }
+        for (int id = 1; id <= 3; id++) {
+            String journal = String.format("%8x%16x", 9, id - 1);
+            assertThat(byName).as("resources known to the masters").containsKey(journal);
+            JsonNode granted = byName.get(journal).get("granted");
+            assertThat(granted).hasSize(1);
+            assertThat(granted.get(0).get("nodeId").asInt()).isEqualTo(id);
+            assertThat(granted.get(0).get("grantedMode").asText()).isEqualTo("EX");
+        }
+
+        // One node stops orderly while the other two keep quorum: it unmounts cleanly and the others carry on.
+        NodeProcess n3 = nodes.get(2);
+        n3.terminate();
+        n3.awaitCleanStop();
+        awaitRecovery(cluster, "n1", "n3", Duration.ofSeconds(60));
+        JsonNode after = gfsctl(cluster, "ls", "--node", "n1", "--json").at("/nodes/0/result/0/members");
+        assertThat(after).extracting(JsonNode::asInt).containsExactly(1, 2);
+
+        killAll();
+        assertRecoverableAndClean(cluster);
+    }
+
+    @Test
+    void killNine_writerNode_isFencedRecoveredAndReplayed_noAcknowledgedFileLost() throws Exception {
+        ClusterFixture cluster = ClusterFixture.create(dir, 3);
+        NodeProcess n1 = NodeProcess.start(cluster, "n1");
+        NodeProcess n2 = NodeProcess.start(cluster, "n2");
+        NodeProcess n3 = NodeProcess.startWithWorkload(cluster, "n3");
+        nodes.addAll(List.of(n1, n2, n3));
+        n1.await(l -> l.equals("ready"), START);
+        n2.await(l -> l.equals("ready"), START);
+        n3.await(l -> l.startsWith("ACK f0030"), START);
+
+        n3.kill9();
+        long killedAt = System.currentTimeMillis();
+        Map<String, Long> acked = new HashMap<>();
+        for (String l : n3.lines()) {
+            if (l.startsWith("ACK ")) {
+                String[] p = l.split(" ");
+                acked.put(p[1], Long.parseLong(p[2]));
+            }
+        }
+
+        JsonNode resumed = awaitRecovery(cluster, "n1", "n3", Duration.ofSeconds(120));
+        long took = java.time.Instant.parse(resumed.get("finishedAt").asText()).toEpochMilli() - killedAt;
+        System.out.println("kill -9 of n3 to resumed service on n1: " + took + " ms");
+        JsonNode n1Status = gfsctl(cluster, "status", "--node", "n1", "--json").at("/nodes/0/result");
+        assertThat(phases(n1Status, "n3")).contains("FENCING:DONE", "DLM_RECOVERY:DONE", "JOURNAL_REPLAY:DONE",
+                "RESUMED:DONE");
+        assertThat(n1Status.get("members")).anySatisfy(m -> {
+            assertThat(m.get("name").asText()).isEqualTo("n3");
+            assertThat(m.get("state").asText()).isEqualTo("FENCED");
+        });
+
+        // The survivors serve on: through n1's NFS server, n3's directory is there and new files can be written.
+        try (MiniNfsClient nfs = MiniNfsClient.connect(cluster.conf.node("n1").orElseThrow().nfsMds()
+                .toSocketAddress()).mount("cluster-it")) {
+            assertThat(nfs.lookupInRoot("w-n3")).isZero();
+            MiniNfsClient.Opened f = nfs.createInRoot("after-recovery");
+            nfs.write(f, 0, 2, new byte[4096]);
+            nfs.close(f);
+        }
+        // Then every acknowledged file of n3 is checked on the device (after the survivors crash too).
+        killAll();
+        assertThat(acked).hasSizeGreaterThanOrEqualTo(30);
+        try (FileBlockDevice device = FileBlockDevice.open(cluster.image);
+             FileSystem fs = FileSystems.mount(device, MountOptions.of(0, new LocalLockModule()))) {
+            for (int j = 1; j < 3; j++) {
+                fs.recoverJournal(j);
+            }
+            InodeId home = fs.lookup(fs.root(), "w-n3");
+            for (Map.Entry<String, Long> e : acked.entrySet()) {
+                InodeId f = fs.lookup(home, e.getKey());
+                ByteBuffer buf = ByteBuffer.allocate(WorkloadNodeMain.FILE_SIZE);
+                assertThat(fs.read(f, 0, buf)).isEqualTo(WorkloadNodeMain.FILE_SIZE);
+                assertThat(WorkloadNodeMain.crc(buf.array())).as(e.getKey()).isEqualTo(e.getValue());
+            }
+        }
+        assertFsckClean(cluster);
+    }
+
+    private void killAll() throws InterruptedException {
+        for (NodeProcess n : nodes) {
+            n.kill9();
+        }
+    }
+
+    /** After every node crashed: replaying all journals (as the next mounts would) leaves a consistent filesystem. */
+    private static void assertRecoverableAndClean(ClusterFixture cluster) throws IOException {
+        try (FileBlockDevice device = FileBlockDevice.open(cluster.image);
+             FileSystem fs = FileSystems.mount(device, MountOptions.of(0, new LocalLockModule()))) {
+            for (int j = 1; j < 3; j++) {
+                fs.recoverJournal(j);
+            }
+        }
+        assertFsckClean(cluster);
+    }
+
+    /** Polls a node's status until recovery from losing {@code lost} has a finished RESUMED step; returns it. */
+    private JsonNode awaitRecovery(ClusterFixture cluster, String on, String lost, Duration timeout)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = gfsctl(cluster, "status", "--node", on, "--json").at("/nodes/0/result");
+            for (JsonNode step : last.get("recovery")) {
+                // Steps that act on the whole view (stop, DLM recovery, resume) name the lost node "*".
+                if (step.get("phase").asText().equals("RESUMED")
+                        && step.get("state").asText().equals("DONE")) {
+                    return step;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("recovery of " + lost + " did not finish on " + on + ": " + last);
+    }
+
+    private static List<String> phases(JsonNode status, String lost) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode step : status.get("recovery")) {
+            String node = step.get("lostNode").asText();
+            if (node.equals(lost) || node.equals("*")) {
+                out.add(step.get("phase").asText() + ":" + step.get("state").asText());
+            }
+        }
+        return out;
+    }
+
+    private static void assertFsckClean(ClusterFixture cluster) throws IOException {
+        try (FileBlockDevice device = FileBlockDevice.open(cluster.image)) {
+            FsckReport report = Fsck.run(device, FsckMode.CHECK, org.gfspnfs.gfs.fsck.FsckProgress.NONE);
+            assertThat(report.clean()).as(report.toString()).isTrue();
+        }
+    }
+
+    private static JsonNode gfsctl(ClusterFixture cluster, String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--conf", cluster.confFile.toString()));
+        CommandLine cl = GfsctlMain.commandLine(ClusterDirectory::load, Clock.systemUTC(),
+                ControlClient.localCaller("cluster-it"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(all.toArray(String[]::new));
+        assertThat(exit).as(String.join(" ", all) + "\n" + out + err).isZero();
+        return JSON.readTree(out.toString());
+    }
+}
