@@ -16,6 +16,9 @@ import org.gfspnfs.conf.Channel;
 import org.gfspnfs.conf.ClusterConf;
 import org.gfspnfs.conf.ClusterConfWriter;
 import org.gfspnfs.conf.ClusterNode;
+import org.gfspnfs.conf.FenceDevice;
+import org.gfspnfs.conf.FenceDeviceRef;
+import org.gfspnfs.conf.FenceMethod;
 import org.gfspnfs.conf.FilesystemConf;
 import org.gfspnfs.conf.HostPort;
 import org.gfspnfs.conf.LockTable;
@@ -48,6 +51,14 @@ final class ClusterFixture {
     }
 
     static ClusterFixture create(Path dir, int nodes) throws IOException {
+        return create(dir, nodes, null);
+    }
+
+    /**
+     * As {@link #create(Path, int)}; with {@code fenceAgent} every node is fenced by that executable (method
+     * "power") instead of the implicit disk poison pill.
+     */
+    static ClusterFixture create(Path dir, int nodes, Path fenceAgent) throws IOException {
         Path image = dir.resolve("disk.img");
         try (FileBlockDevice d = FileBlockDevice.create(image, 64L << 20)) {
             Mkfs.format(d, MkfsOptions.defaults(LOCK_TABLE).withJournals(nodes, 256).withRgrpBlocks(2048));
@@ -58,25 +69,30 @@ final class ClusterFixture {
         Files.write(dir.resolve("cluster.key"), key);
         List<ClusterNode> list = new ArrayList<>();
         for (int i = 1; i <= nodes; i++) {
-            list.add(node("n" + i, i, i == 1 ? EnumSet.of(Role.MDS, Role.DS) : EnumSet.of(Role.DS)));
+            List<FenceMethod> fence = fenceAgent == null ? List.of()
+                    : List.of(new FenceMethod("power", List.of(new FenceDeviceRef("pdu", Map.of("port", "" + i)))));
+            list.add(node("n" + i, i, i == 1 ? EnumSet.of(Role.MDS, Role.DS) : EnumSet.of(Role.DS), fence));
         }
+        List<FenceDevice> devices = fenceAgent == null ? List.of()
+                : List.of(new FenceDevice("pdu", fenceAgent.toString(), Map.of("ipaddr", "192.0.2.9")));
         Timing timing = new Timing(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(10),
                 Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(2),
                 Duration.ofSeconds(4));
         ClusterConf conf = new ClusterConf(CLUSTER, 1, new QuorumConf(nodes, false, false), timing,
                 dir.resolve("cluster.key"), new FilesystemConf("gfs0", image, new LockTable(CLUSTER, "gfs0"), nodes),
-                List.of(), list);
+                devices, list);
         Path confFile = dir.resolve("cluster.conf");
         ClusterConfWriter.write(conf, confFile);
         return new ClusterFixture(dir, confFile, image, conf);
     }
 
-    private static ClusterNode node(String name, int id, EnumSet<Role> roles) throws IOException {
+    private static ClusterNode node(String name, int id, EnumSet<Role> roles, List<FenceMethod> fence)
+            throws IOException {
         Map<Channel, HostPort> endpoints = new EnumMap<>(Channel.class);
         for (Channel c : Channel.values()) {
             endpoints.put(c, new HostPort("127.0.0.1", freePort()));
         }
-        return new ClusterNode(name, id, 1, roles, endpoints, "127.0.0.1", List.of());
+        return new ClusterNode(name, id, 1, roles, endpoints, "127.0.0.1", fence);
     }
 
     private static int freePort() throws IOException {

@@ -172,6 +172,103 @@ class ClusterNodesIT {
         assertFsckClean(cluster);
     }
 
+    @Test
+    void failingFenceAgent_recoveryWaitsAndSaysWhy_untilFenceAck() throws Exception {
+        Path agent = dir.resolve("fence_unreachable");
+        java.nio.file.Files.writeString(agent, "#!/bin/sh\ncat >/dev/null\necho 'PDU 192.0.2.9 unreachable' >&2\n"
+                + "exit 1\n");
+        agent.toFile().setExecutable(true);
+        ClusterFixture cluster = ClusterFixture.create(dir, 3, agent);
+        for (int i = 1; i <= 3; i++) {
+            nodes.add(NodeProcess.start(cluster, "n" + i));
+        }
+        for (NodeProcess n : nodes) {
+            n.await(l -> l.equals("ready"), START);
+        }
+        nodes.get(2).kill9();
+
+        // The agent fails again and again: fencing stays RUNNING, nothing of n3 is recovered, and status says why.
+        JsonNode waiting = awaitStatus(cluster, "n1", s -> count(s.get("fencing"), "n3", "FAILED") >= 2,
+                Duration.ofSeconds(60));
+        assertThat(phases(waiting, "n3")).contains("FENCING:RUNNING").doesNotContain("JOURNAL_REPLAY:DONE");
+        assertThat(waiting.get("fencing").toString()).contains("PDU 192.0.2.9 unreachable");
+
+        Gfsctl ack = gfsctlRaw(cluster, "fence-ack", "n3", "--json");
+        JsonNode answers = JSON.readTree(ack.out());
+        for (JsonNode node : answers.get("nodes")) {
+            if (!node.get("node").asText().equals("n3")) {
+                assertThat(node.get("outcome").asText()).as(ack.toString()).isEqualTo("ok");
+            }
+        }
+        JsonNode resumed = awaitRecovery(cluster, "n1", "n3", Duration.ofSeconds(60));
+        assertThat(resumed.get("state").asText()).isEqualTo("DONE");
+        JsonNode after = gfsctl(cluster, "status", "--node", "n1", "--json").at("/nodes/0/result");
+        assertThat(count(after.get("fencing"), "n3", "ACKNOWLEDGED")).isEqualTo(1);
+        assertThat(phases(after, "n3")).contains("JOURNAL_REPLAY:DONE");
+    }
+
+    @Test
+    void sigstop_hungWriter_isFencedByPoisonPill_andAfterSigcontHaltsWithoutWritingABlock() throws Exception {
+        ClusterFixture cluster = ClusterFixture.create(dir, 3);
+        NodeProcess n1 = NodeProcess.start(cluster, "n1");
+        NodeProcess n2 = NodeProcess.start(cluster, "n2");
+        NodeProcess n3 = NodeProcess.startWithWorkload(cluster, "n3");
+        nodes.addAll(List.of(n1, n2, n3));
+        n1.await(l -> l.equals("ready"), START);
+        n2.await(l -> l.equals("ready"), START);
+        n3.await(l -> l.startsWith("ACK f0010"), START);
+
+        n3.signal("STOP");
+        awaitRecovery(cluster, "n1", "n3", Duration.ofSeconds(60));
+        JsonNode status = gfsctl(cluster, "status", "--node", "n1", "--json").at("/nodes/0/result");
+        assertThat(status.get("fencing").toString()).contains("poison pill");
+        // Nobody else writes from here on; whatever changes on the device now would be n3's doing.
+        n1.kill9();
+        n2.kill9();
+        byte[] before = sha256(cluster.image);
+
+        n3.signal("CONT");
+        int exit = n3.awaitExit(Duration.ofSeconds(60));
+        assertThat(exit).as(n3.tail()).isEqualTo(137);
+        assertThat(n3.tail()).contains("poison");
+        assertThat(sha256(cluster.image)).as("the device after the hung node woke up").isEqualTo(before);
+    }
+
+    private static byte[] sha256(Path file) throws Exception {
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+        }
+        return md.digest();
+    }
+
+    private static int count(JsonNode fencing, String target, String outcome) {
+        int n = 0;
+        for (JsonNode e : fencing) {
+            if (e.get("target").asText().equals(target) && e.get("outcome").asText().equals(outcome)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private JsonNode awaitStatus(ClusterFixture cluster, String on, java.util.function.Predicate<JsonNode> p,
+                                 Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = gfsctl(cluster, "status", "--node", on, "--json").at("/nodes/0/result");
+            if (p.test(last)) {
+                return last;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("status of " + on + " never matched: " + last);
+    }
+
     private void killAll() throws InterruptedException {
         for (NodeProcess n : nodes) {
             n.kill9();
@@ -226,7 +323,16 @@ class ClusterNodesIT {
         }
     }
 
+    private record Gfsctl(int exit, String out, String err) {
+    }
+
     private static JsonNode gfsctl(ClusterFixture cluster, String... args) throws IOException {
+        Gfsctl r = gfsctlRaw(cluster, args);
+        assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isZero();
+        return JSON.readTree(r.out());
+    }
+
+    private static Gfsctl gfsctlRaw(ClusterFixture cluster, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--conf", cluster.confFile.toString()));
         CommandLine cl = GfsctlMain.commandLine(ClusterDirectory::load, Clock.systemUTC(),
@@ -236,7 +342,6 @@ class ClusterNodesIT {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute(all.toArray(String[]::new));
-        assertThat(exit).as(String.join(" ", all) + "\n" + out + err).isZero();
-        return JSON.readTree(out.toString());
+        return new Gfsctl(exit, out.toString(), err.toString());
     }
 }

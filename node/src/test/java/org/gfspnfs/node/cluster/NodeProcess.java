@@ -109,6 +109,14 @@ final class NodeProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** Sends a signal by name ({@code STOP}, {@code CONT}) as kill(1) does. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + name + " " + pid() + " failed");
+        }
+    }
+
     /** SIGTERM, as an admin or systemd stops the node. */
     void terminate() {
         process.toHandle().destroy();
