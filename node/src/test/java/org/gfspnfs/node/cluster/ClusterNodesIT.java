@@ -85,6 +85,12 @@ class ClusterNodesIT {
             assertThat(spaces.get(0).get("members")).extracting(JsonNode::asInt).containsExactly(1, 2, 3);
         }
 
+        // A file the test keeps open through n1's NFS server: n1 holds the inode's iopen glock.
+        MiniNfsClient nfs = MiniNfsClient.connect(cluster.conf.node("n1").orElseThrow().nfsMds().toSocketAddress())
+                .mount("cluster-it");
+        MiniNfsClient.Opened held = nfs.createInRoot("held-open");
+        long inode = nfs.attrsOf(held.fh()).fileId();
+
         // Each mounted node holds its own journal's lock EX; asking every node finds each resource at its master.
         JsonNode locks = gfsctl(cluster, "locks", ClusterFixture.LOCK_TABLE, "--json");
         Map<String, JsonNode> byName = new HashMap<>();
@@ -100,6 +106,14 @@ class ClusterNodesIT {
             assertThat(granted.get(0).get("nodeId").asInt()).isEqualTo(id);
             assertThat(granted.get(0).get("grantedMode").asText()).isEqualTo("EX");
         }
+        String iopen = String.format("%8x%16x", 5, inode);
+        assertThat(byName).as("iopen glock of inode " + inode).containsKey(iopen);
+        assertThat(byName.get(iopen).get("granted")).anySatisfy(l -> {
+            assertThat(l.get("nodeId").asInt()).isEqualTo(1);
+            assertThat(l.get("grantedMode").asText()).isEqualTo("PR");
+        });
+        nfs.close(held);
+        nfs.close();
 
         // One node stops orderly while the other two keep quorum: it unmounts cleanly and the others carry on.
         NodeProcess n3 = nodes.get(2);
