@@ -383,6 +383,18 @@ public final class StateManager {
     }
 
     /** How many states (open, lock, delegation) a client holds. */
+    /** A snapshot of every open state (for the control channel's {@code opens}), in stateid order. */
+    public synchronized List<OpenState> opens() {
+        List<OpenState> out = new ArrayList<>();
+        for (State s : states.values()) {
+            if (s instanceof OpenState o) {
+                out.add(o);
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(o -> o.stateId().number()));
+        return out;
+    }
+
     public synchronized int stateCount(long clientId) {
         Set<State> s = byClient.get(clientId);
         return s == null ? 0 : s.size();

@@ -21,10 +21,11 @@ import org.gfspnfs.control.api.LayoutFilter;
 import org.gfspnfs.control.api.LayoutInfo;
 import org.gfspnfs.control.api.LayoutIoMode;
 import org.gfspnfs.control.api.NoSuchEntityException;
-import org.gfspnfs.control.api.NotServedException;
 import org.gfspnfs.control.api.OpenInfo;
 import org.gfspnfs.control.api.RecallTarget;
 import org.gfspnfs.control.api.SessionInfo;
+import org.gfspnfs.control.api.ShareAccess;
+import org.gfspnfs.control.api.ShareDeny;
 import org.gfspnfs.control.spi.NfsStateControl;
 import org.gfspnfs.control.spi.NfsStateView;
 import org.gfspnfs.mds.layout.DataServerAddress;
@@ -33,6 +34,7 @@ import org.gfspnfs.nfs41.pnfs.LayoutRange;
 import org.gfspnfs.nfs41.pnfs.LayoutState;
 import org.gfspnfs.nfs41.pnfs.LayoutStateTable;
 import org.gfspnfs.nfs41.session.NfsClient;
+import org.gfspnfs.nfs41.state.OpenState;
 import org.gfspnfs.nfs41.session.Session;
 import org.gfspnfs.nfs41.status.NfsException;
 import org.gfspnfs.nfs41.vfs.Inode;
@@ -45,9 +47,7 @@ import org.gfspnfs.nfs41.vfs.Inode;
  * <p>A file is named by its inode number, which is the NFS fileid a client shows ({@code ls -i}), so an operator
  * can go from a file on a client to {@code gfsctl layouts --file N}.
  *
- * <p>Limits of what the engine exposes today: the open-state table has no listing, so {@code opens} is not
- * served and a client's {@code opens} count is all its states (opens, locks, delegations); sessions carry no
- * creation time, so {@code created} is when this view first saw the session; a layout does not record which
+ * <p>Limits of what the engine exposes today: sessions carry no creation time, so {@code created} is when this view first saw the session; a layout does not record which
  * device it was granted on, so it lists the data servers new layouts stripe over.
  */
 final class MdsStateView implements NfsStateView, NfsStateControl {
@@ -72,12 +72,14 @@ final class MdsStateView implements NfsStateView, NfsStateControl {
     public List<ClientInfo> clients() {
         List<LayoutStateTable.Holding> layouts = mds.layouts().all();
         long leaseMillis = engine.config().lease().toMillis();
+        Map<Long, Long> opens = engine.states().opens().stream()
+                .collect(Collectors.groupingBy(OpenState::clientId, Collectors.counting()));
         List<ClientInfo> out = new ArrayList<>();
         for (NfsClient c : engine.clients().clients()) {
             int held = (int) layouts.stream().filter(h -> h.clientId() == c.id()).count();
             out.add(new ClientInfo(c.id(), owner(c), address(c), state(c, leaseMillis),
                     Instant.ofEpochMilli(c.lastRenewMillis() + leaseMillis), c.sessions().size(),
-                    engine.states().stateCount(c.id()), held));
+                    opens.getOrDefault(c.id(), 0L).intValue(), held));
         }
         return out;
     }
@@ -96,10 +98,20 @@ final class MdsStateView implements NfsStateView, NfsStateControl {
     }
 
     @Override
-    public List<OpenInfo> opens() throws ControlException {
-        throw new NotServedException("listing open states is not served: the NFSv4.1 engine does not expose its "
-                + "open-state table yet ('gfsctl clients' shows each client's state count)");
+    public List<OpenInfo> opens() {
+        List<OpenInfo> out = new ArrayList<>();
+        for (OpenState o : engine.states().opens()) {
+            out.add(new OpenInfo(HexFormat.of().formatHex(o.stateId().other()), o.clientId(), file(o.inode()),
+                    SHARE_ACCESS[o.access() & 3], SHARE_DENY[o.deny() & 3]));
+        }
+        return out;
     }
+
+    /** OPEN4_SHARE_ACCESS_* and OPEN4_SHARE_DENY_* (RFC 8881 section 18.16.3) are 2-bit masks. */
+    private static final ShareAccess[] SHARE_ACCESS = {ShareAccess.READ, ShareAccess.READ, ShareAccess.WRITE,
+        ShareAccess.BOTH};
+    private static final ShareDeny[] SHARE_DENY = {ShareDeny.NONE, ShareDeny.READ, ShareDeny.WRITE,
+        ShareDeny.BOTH};
 
     @Override
     public List<LayoutInfo> layouts(LayoutFilter filter) {

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 
@@ -137,6 +138,13 @@ class DemoPnfsTest {
             assertThat(me.get("owner").asText()).isEqualTo("demo-pnfs-test");
             assertThat(me.get("layouts").asInt()).isEqualTo(1);
             assertThat(me.get("state").asText()).isEqualTo("CONFIRMED");
+            assertThat(me.get("opens").asInt()).isEqualTo(1);
+
+            JsonNode opens = gfsctl("opens", "--json", "--conf", conf.toString()).json();
+            JsonNode open = find(opens, "clientId", mds.clientId());
+            assertThat(open.get("stateid").asText()).isEqualTo(HexFormat.of().formatHex(f.stateid.other));
+            assertThat(open.get("access").asText()).isEqualTo("BOTH");
+            assertThat(open.get("deny").asText()).isEqualTo("NONE");
             assertThat(gfsctl("clients", "--conf", conf.toString()).out)
                     .contains(String.format("%016x", mds.clientId()));
 
