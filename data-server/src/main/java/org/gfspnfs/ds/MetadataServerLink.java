@@ -25,8 +25,9 @@ public interface MetadataServerLink {
             throws GfsException, MetadataServerUnavailableException;
 
     /**
-     * This data server wrote {@code [offset, offset+length)} (whole blocks: partial blocks were zero filled). The
-     * MDS may hear of it only at the next {@link #flush}.
+     * This data server wrote {@code [offset, offset+length)} into unwritten blocks (the exact bytes; the rest of
+     * those blocks holds zeros, so converting them whole is safe). The MDS may hear of it only at the next
+     * {@link #flush}.
      */
     void written(InodeId file, long offset, long length);
 
