@@ -29,11 +29,17 @@ final class DsBlockStore {
     private final MetadataServerLink mds;
     private final int blockSize;
     private final Object[] locks = new Object[LOCK_STRIPES];
+    private final BandwidthCap receive;
+    private final BandwidthCap send;
 
-    DsBlockStore(FileSystem fs, BlockDevice device, MetadataServerLink mds) {
+    /** {@code receive}/{@code send}: the simulated NIC's WRITE-payload and READ-payload side (or OFF). */
+    DsBlockStore(FileSystem fs, BlockDevice device, MetadataServerLink mds, BandwidthCap receive,
+                 BandwidthCap send) {
         this.fs = fs;
         this.device = device;
         this.mds = mds;
+        this.receive = receive;
+        this.send = send;
         this.blockSize = fs.info().blockSize();
         for (int i = 0; i < LOCK_STRIPES; i++) {
             locks[i] = new Object();
@@ -65,6 +71,7 @@ final class DsBlockStore {
                     readExtent(file, e, offset, out);
                 }
             }
+            send.pass(n);
             return new ReadData(out, offset + n >= end);
         } catch (GfsException e) {
             throw DsErrors.toNfs(e);
@@ -80,6 +87,7 @@ final class DsBlockStore {
         if (data.length == 0) {
             return;
         }
+        receive.pass(data.length);
         // One writer per file on this data server: two writes into the same unwritten block must not both zero it.
         synchronized (locks[Math.floorMod(file.hashCode(), LOCK_STRIPES)]) {
             try {
