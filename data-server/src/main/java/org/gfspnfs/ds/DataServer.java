@@ -64,6 +64,7 @@ public final class DataServer implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private EngineConfig config = EngineConfig.defaults();
         private int workerThreads = 8;
+        private long bandwidthCap;
 
         public Builder bindAddress(String a) {
             bindAddress = a;
@@ -116,6 +117,18 @@ public final class DataServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Simulates a network interface of {@code bytesPerSecond} in each direction (READ and WRITE payload; a
+         * token bucket with 1 MiB of burst) for scale-out benches on one machine. 0 (the default) is no cap.
+         */
+        public Builder bandwidthCap(long bytesPerSecond) {
+            if (bytesPerSecond < 0) {
+                throw new IllegalArgumentException("bandwidth cap must not be negative: " + bytesPerSecond);
+            }
+            bandwidthCap = bytesPerSecond;
+            return this;
+        }
+
         public DataServer start() throws IOException {
             Objects.requireNonNull(fs, "fileSystem");
             Objects.requireNonNull(device, "device");
@@ -123,7 +136,7 @@ public final class DataServer implements AutoCloseable {
             Objects.requireNonNull(exports, "exports");
             Objects.requireNonNull(validator, "validator");
             Objects.requireNonNull(mds, "metadataServer");
-            DsBlockStore store = new DsBlockStore(fs, device, mds);
+            DsBlockStore store = new DsBlockStore(fs, device, mds, cap(), cap());
             // Each data server is its own NFS server: a server owner of its own keeps clients from treating it as
             // a trunk of the MDS or of another data server (RFC 8881 section 2.10.5).
             String owner = port == 0 ? "gfs-pnfs-ds/" + java.util.UUID.randomUUID()
@@ -135,6 +148,10 @@ public final class DataServer implements AutoCloseable {
                     .operations(DataServerOperations.table(store)).workerThreads(workerThreads)
                     .reapPeriod(Duration.ofSeconds(1)).start();
             return new DataServer(s);
+        }
+
+        private BandwidthCap cap() {
+            return bandwidthCap == 0 ? BandwidthCap.OFF : new BandwidthCap(bandwidthCap, 1 << 20, System::nanoTime);
         }
     }
 }

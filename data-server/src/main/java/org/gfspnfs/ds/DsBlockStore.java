@@ -29,11 +29,17 @@ final class DsBlockStore {
     private final MetadataServerLink mds;
     private final int blockSize;
     private final Object[] locks = new Object[LOCK_STRIPES];
+    private final BandwidthCap receive;
+    private final BandwidthCap send;
 
-    DsBlockStore(FileSystem fs, BlockDevice device, MetadataServerLink mds) {
+    /** {@code receive}/{@code send}: the simulated NIC's WRITE-payload and READ-payload side (or OFF). */
+    DsBlockStore(FileSystem fs, BlockDevice device, MetadataServerLink mds, BandwidthCap receive,
+                 BandwidthCap send) {
         this.fs = fs;
         this.device = device;
         this.mds = mds;
+        this.receive = receive;
+        this.send = send;
         this.blockSize = fs.info().blockSize();
         for (int i = 0; i < LOCK_STRIPES; i++) {
             locks[i] = new Object();
@@ -46,13 +52,18 @@ final class DsBlockStore {
 
     /**
      * Reads up to {@code count} bytes. The end of the data is the larger of the committed size and the end of what
-     * data servers wrote but did not commit yet (a client may read back before LAYOUTCOMMIT).
+     * data servers wrote but did not commit yet (a client may read back before LAYOUTCOMMIT); the MDS is asked about
+     * the latter only when the read reaches past the committed size.
      */
     ReadData read(InodeId file, long offset, int count) throws NfsException {
         try {
             long size = fs.getattr(file).size();
-            List<MetadataServerLink.ByteRange> pending = mds.writtenWithin(file, offset, Long.MAX_VALUE);
-            long end = pending.isEmpty() ? size : Math.max(size, pending.get(pending.size() - 1).end());
+            long end = size;
+            if (offset + count > size) {
+                List<MetadataServerLink.ByteRange> beyond = mds.writtenWithin(file, Math.max(offset, size),
+                        Long.MAX_VALUE);
+                end = beyond.isEmpty() ? size : Math.max(size, beyond.get(beyond.size() - 1).end());
+            }
             int n = (int) Math.max(0, Math.min(count, end - offset));
             byte[] out = new byte[n];
             if (n > 0) {
@@ -60,10 +71,13 @@ final class DsBlockStore {
                     readExtent(file, e, offset, out);
                 }
             }
+            send.pass(n);
             return new ReadData(out, offset + n >= end);
         } catch (GfsException e) {
             throw DsErrors.toNfs(e);
         } catch (IOException e) {
+            throw DsErrors.toNfs(e);
+        } catch (MetadataServerUnavailableException e) {
             throw DsErrors.toNfs(e);
         }
     }
@@ -73,12 +87,17 @@ final class DsBlockStore {
         if (data.length == 0) {
             return;
         }
+        receive.pass(data.length);
         // One writer per file on this data server: two writes into the same unwritten block must not both zero it.
         synchronized (locks[Math.floorMod(file.hashCode(), LOCK_STRIPES)]) {
             try {
                 List<Extent> map = fs.mapRange(file, offset, data.length);
                 if (map.stream().anyMatch(e -> e.state() == ExtentState.HOLE)) {
-                    map = mds.allocate(file, offset, data.length);
+                    mds.allocate(file, offset, data.length);
+                    // Map again from this node's own mount: the MDS allocated under the inode glock EX, which
+                    // invalidated what this node cached under SH, so this mapping is read after the allocation.
+                    // Only blocks mapped under this node's own glock are ever written.
+                    map = fs.mapRange(file, offset, data.length);
                 }
                 for (Extent e : map) {
                     writeExtent(file, e, offset, data);
@@ -87,20 +106,30 @@ final class DsBlockStore {
                 throw DsErrors.toNfs(e);
             } catch (IOException e) {
                 throw DsErrors.toNfs(e);
+            } catch (MetadataServerUnavailableException e) {
+                throw DsErrors.toNfs(e);
             }
         }
     }
 
-    /** COMMIT through the data server: every write that returned is durable. */
+    /**
+     * COMMIT through the data server: every write that returned is durable, and the MDS knows every range written
+     * into unwritten blocks (so the LAYOUTCOMMIT that follows converts them). Device first: the MDS must never
+     * convert blocks whose data is not on the device yet.
+     */
     void commit() throws NfsException {
         try {
             device.flush();
+            mds.flush();
         } catch (IOException e) {
+            throw DsErrors.toNfs(e);
+        } catch (MetadataServerUnavailableException e) {
             throw DsErrors.toNfs(e);
         }
     }
 
-    private void readExtent(InodeId file, Extent e, long offset, byte[] out) throws IOException {
+    private void readExtent(InodeId file, Extent e, long offset, byte[] out)
+            throws IOException, MetadataServerUnavailableException {
         long from = Math.max(e.fileOffset(), offset);
         long to = Math.min(e.fileOffset() + e.length(), offset + out.length);
         if (from >= to) {
@@ -124,7 +153,8 @@ final class DsBlockStore {
         device.read(e.deviceOffset() + (from - e.fileOffset()), dst);
     }
 
-    private void writeExtent(InodeId file, Extent e, long offset, byte[] data) throws IOException, NfsException {
+    private void writeExtent(InodeId file, Extent e, long offset, byte[] data)
+            throws IOException, NfsException, MetadataServerUnavailableException {
         long from = Math.max(e.fileOffset(), offset);
         long to = Math.min(e.fileOffset() + e.length(), offset + data.length);
         if (from >= to) {
@@ -140,7 +170,7 @@ final class DsBlockStore {
 
     /** Writes whole blocks: the bytes around {@code [from, to)} are zeros, or the device's if written before. */
     private void writeUnwritten(InodeId file, Extent e, long from, long to, long offset, byte[] data)
-            throws IOException {
+            throws IOException, MetadataServerUnavailableException {
         long start = from - from % blockSize;
         long end = to % blockSize == 0 ? to : to - to % blockSize + blockSize;
         byte[] span = new byte[(int) (end - start)];
@@ -152,12 +182,14 @@ final class DsBlockStore {
         }
         System.arraycopy(data, (int) (from - offset), span, (int) (from - start), (int) (to - from));
         device.write(e.deviceOffset() + (start - e.fileOffset()), ByteBuffer.wrap(span));
-        mds.written(file, start, end - start);
+        // The exact bytes, not the whole blocks: LAYOUTCOMMIT converts whole blocks anyway (their other bytes are
+        // zeros on the device), and an uncommitted file's end of data stays exact for reads before LAYOUTCOMMIT.
+        mds.written(file, from, to - from);
     }
 
     /** Copies into {@code span} the device bytes of {@code [blockFrom, blockTo)} that were written before. */
     private void keepWritten(InodeId file, Extent e, long blockFrom, long blockTo, long spanStart, byte[] span)
-            throws IOException {
+            throws IOException, MetadataServerUnavailableException {
         for (MetadataServerLink.ByteRange r : mds.writtenWithin(file, blockFrom, blockTo)) {
             ByteBuffer dst = ByteBuffer.wrap(span, (int) (r.start() - spanStart), (int) (r.end() - r.start()));
             device.read(e.deviceOffset() + (r.start() - e.fileOffset()), dst);

@@ -29,6 +29,11 @@ final class DsErrors {
         };
     }
 
+    /** No answer from the MDS: the client retries (NFS4ERR_DELAY), it does not fall back or fail. */
+    static NfsException toNfs(MetadataServerUnavailableException e) {
+        return new DelayException("metadata server unavailable: " + e.getMessage(), e);
+    }
+
     static NfsException toNfs(IOException e) {
         return new IoException("shared device: " + e.getMessage(), e);
     }

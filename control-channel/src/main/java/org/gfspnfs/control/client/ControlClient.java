@@ -20,13 +20,16 @@ import org.dcache.oncrpc4j.rpc.OncRpcSvcBuilder;
 import org.dcache.oncrpc4j.rpc.RpcCall;
 import org.dcache.oncrpc4j.rpc.RpcTransport;
 import org.dcache.oncrpc4j.xdr.Xdr;
+import org.gfspnfs.control.api.AllocationRequest;
 import org.gfspnfs.control.api.ClientInfo;
 import org.gfspnfs.control.api.CommandOutcome;
 import org.gfspnfs.control.api.ControlException;
+import org.gfspnfs.control.api.FileRange;
 import org.gfspnfs.control.api.FilesystemState;
 import org.gfspnfs.control.api.LayoutFilter;
 import org.gfspnfs.control.api.LayoutInfo;
 import org.gfspnfs.control.api.LockspaceInfo;
+import org.gfspnfs.control.api.MappedExtent;
 import org.gfspnfs.control.api.NodeStatus;
 import org.gfspnfs.control.api.OpenInfo;
 import org.gfspnfs.control.api.RecallTarget;
@@ -36,6 +39,8 @@ import org.gfspnfs.control.api.SessionInfo;
 import org.gfspnfs.control.api.StateidQuery;
 import org.gfspnfs.control.api.StateidVerdict;
 import org.gfspnfs.control.api.WaitersReport;
+import org.gfspnfs.control.api.WrittenQuery;
+import org.gfspnfs.control.api.WrittenReport;
 import org.gfspnfs.control.auth.CallSigner;
 import org.gfspnfs.control.auth.ClusterKey;
 import org.gfspnfs.control.xdr.ArgsXdr;
@@ -135,6 +140,18 @@ public final class ControlClient implements AutoCloseable {
 
     public int revoke(Revocation revocation) throws NodeCallException, ControlException {
         return call(ControlProgram.REVOKE_STATE, revocation);
+    }
+
+    public List<MappedExtent> allocateUnwritten(AllocationRequest request) throws NodeCallException, ControlException {
+        return call(ControlProgram.ALLOCATE_UNWRITTEN, request);
+    }
+
+    public int reportWritten(List<WrittenReport> reports) throws NodeCallException, ControlException {
+        return call(ControlProgram.REPORT_WRITTEN, reports);
+    }
+
+    public List<FileRange> writtenWithin(WrittenQuery query) throws NodeCallException, ControlException {
+        return call(ControlProgram.WRITTEN_WITHIN, query);
     }
 
     /** Calls one procedure: encode and sign the argument, send, wait up to the timeout, decode. */

@@ -53,7 +53,8 @@ final class ControlDispatcher implements RpcDispatchable {
                 new WaitersProcedure(), new FilesystemsProcedure(), new ClientsProcedure(), new SessionsProcedure(),
                 new OpensProcedure(), new LayoutsProcedure(), new FenceAckProcedure(), new RecallLayoutsProcedure(),
                 new EvictClientProcedure(), new LockspaceLeaveProcedure(), new LockspaceJoinProcedure(),
-                new ValidateStateidProcedure(), new RevokeStateProcedure());
+                new ValidateStateidProcedure(), new RevokeStateProcedure(),
+                new AllocateUnwrittenProcedure(), new ReportWrittenProcedure(), new WrittenWithinProcedure());
     }
 
     @Override
@@ -94,8 +95,11 @@ final class ControlDispatcher implements RpcDispatchable {
             return;
         }
         xdr.endDecoding();
-        if (procedure.spec().kind() != ProcedureSpec.Kind.QUERY) {
+        // Commands are rare and change state: log them. Peer calls come with every DS I/O: debug only.
+        if (procedure.spec().kind() == ProcedureSpec.Kind.COMMAND) {
             LOG.info("{} from {}: {}", procedure.spec().name(), caller, args.value());
+        } else if (procedure.spec().kind() == ProcedureSpec.Kind.PEER) {
+            LOG.debug("{} from {}: {}", procedure.spec().name(), caller, args.value());
         }
         call.reply(new RawXdr(answer(procedure, args.value(), caller)));
         counters.served();

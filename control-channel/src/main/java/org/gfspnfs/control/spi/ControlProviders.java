@@ -19,6 +19,7 @@ public final class ControlProviders {
     private final LockspaceControl lockspaceControl;
     private final StateidAuthority stateidAuthority;
     private final RevocationListener revocations;
+    private final DataServerWritePath writePath;
 
     private ControlProviders(Builder b) {
         membership = b.membership;
@@ -30,6 +31,7 @@ public final class ControlProviders {
         lockspaceControl = b.lockspaceControl;
         stateidAuthority = b.stateidAuthority;
         revocations = b.revocations;
+        writePath = b.writePath;
     }
 
     public static Builder builder() {
@@ -72,6 +74,10 @@ public final class ControlProviders {
         return require(revocations, "revocation (no DS role on this node)");
     }
 
+    public DataServerWritePath writePath() throws NotServedException {
+        return require(writePath, "the data-server write path (this node is not the MDS)");
+    }
+
     private static <T> T require(T provider, String what) throws NotServedException {
         return Optional.ofNullable(provider)
                 .orElseThrow(() -> new NotServedException(what + " is not served on this node"));
@@ -88,6 +94,7 @@ public final class ControlProviders {
         private LockspaceControl lockspaceControl;
         private StateidAuthority stateidAuthority;
         private RevocationListener revocations;
+        private DataServerWritePath writePath;
 
         private Builder() {
         }
@@ -134,6 +141,11 @@ public final class ControlProviders {
 
         public Builder revocations(RevocationListener v) {
             revocations = v;
+            return this;
+        }
+
+        public Builder writePath(DataServerWritePath v) {
+            writePath = v;
             return this;
         }
 

@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.gfspnfs.control.api.AllocationRequest;
 import org.gfspnfs.control.api.ClientInfo;
 import org.gfspnfs.control.api.CommandOutcome;
+import org.gfspnfs.control.api.FileRange;
 import org.gfspnfs.control.api.FilesystemState;
 import org.gfspnfs.control.api.LayoutFilter;
 import org.gfspnfs.control.api.LayoutInfo;
 import org.gfspnfs.control.api.LockspaceInfo;
+import org.gfspnfs.control.api.MappedExtent;
 import org.gfspnfs.control.api.NodeStatus;
 import org.gfspnfs.control.api.OpenInfo;
 import org.gfspnfs.control.api.RecallTarget;
@@ -25,6 +28,8 @@ import org.gfspnfs.control.api.SessionInfo;
 import org.gfspnfs.control.api.StateidQuery;
 import org.gfspnfs.control.api.StateidVerdict;
 import org.gfspnfs.control.api.WaitersReport;
+import org.gfspnfs.control.api.WrittenQuery;
+import org.gfspnfs.control.api.WrittenReport;
 
 /**
  * The GFSCTL ONC RPC program (RFC 5531): number, version and procedure table. PROTOCOL.md documents the same table;
@@ -73,10 +78,18 @@ public final class ControlProgram {
     public static final ProcedureSpec<Revocation, Integer> REVOKE_STATE =
             new ProcedureSpec<>(41, "REVOKE_STATE", PEER, PeerXdr.REVOCATION, PeerXdr.REVOKED_COUNT);
 
+    public static final ProcedureSpec<AllocationRequest, List<MappedExtent>> ALLOCATE_UNWRITTEN =
+            new ProcedureSpec<>(42, "ALLOCATE_UNWRITTEN", PEER, WritePathXdr.ALLOCATION, WritePathXdr.EXTENTS);
+    public static final ProcedureSpec<List<WrittenReport>, Integer> REPORT_WRITTEN =
+            new ProcedureSpec<>(43, "REPORT_WRITTEN", PEER, WritePathXdr.REPORTS, WritePathXdr.RECORDED);
+    public static final ProcedureSpec<WrittenQuery, List<FileRange>> WRITTEN_WITHIN =
+            new ProcedureSpec<>(44, "WRITTEN_WITHIN", PEER, WritePathXdr.QUERY, WritePathXdr.RANGES);
+
     /** Every procedure, by number. */
     public static final Map<Integer, ProcedureSpec<?, ?>> ALL = List.<ProcedureSpec<?, ?>>of(NULL, STATUS,
                     LOCKSPACES, LOCKS, WAITERS, FILESYSTEMS, CLIENTS, SESSIONS, OPENS, LAYOUTS, FENCE_ACK,
-                    RECALL_LAYOUTS, EVICT_CLIENT, LOCKSPACE_LEAVE, LOCKSPACE_JOIN, VALIDATE_STATEID, REVOKE_STATE)
+                    RECALL_LAYOUTS, EVICT_CLIENT, LOCKSPACE_LEAVE, LOCKSPACE_JOIN, VALIDATE_STATEID, REVOKE_STATE,
+                    ALLOCATE_UNWRITTEN, REPORT_WRITTEN, WRITTEN_WITHIN)
             .stream().collect(Collectors.toUnmodifiableMap(ProcedureSpec::number, Function.identity()));
 
     private ControlProgram() {

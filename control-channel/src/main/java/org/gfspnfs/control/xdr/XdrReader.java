@@ -97,7 +97,12 @@ public final class XdrReader {
     }
 
     public <T> List<T> list(XdrCodec<T> element) throws IOException {
-        int n = length(MAX_LIST, "list");
+        return list(element, MAX_LIST);
+    }
+
+    /** A list of at most {@code max} elements (and never more than {@link #MAX_LIST}). */
+    public <T> List<T> list(XdrCodec<T> element, int max) throws IOException {
+        int n = length(Math.min(max, MAX_LIST), "list");
         List<T> out = new ArrayList<>(Math.min(n, 64));
         for (int i = 0; i < n; i++) {
             out.add(element.decode(this));

@@ -18,16 +18,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.dcache.oncrpc4j.xdr.Xdr;
+import org.gfspnfs.control.api.AllocationRequest;
+import org.gfspnfs.control.api.FileRange;
 import org.gfspnfs.control.api.LayoutFilter;
 import org.gfspnfs.control.api.RecallTarget;
 import org.gfspnfs.control.api.Revocation;
 import org.gfspnfs.control.api.StateAccess;
 import org.gfspnfs.control.api.StateidQuery;
+import org.gfspnfs.control.api.WrittenQuery;
+import org.gfspnfs.control.api.WrittenReport;
 import org.gfspnfs.control.auth.ClusterKey;
 import org.gfspnfs.control.client.ControlClient;
 import org.gfspnfs.control.client.NodeEndpoint;
 import org.gfspnfs.control.testkit.FakeCluster;
 import org.gfspnfs.control.testkit.FakeNode;
+import org.gfspnfs.control.testkit.FakeWritePath;
 import org.gfspnfs.control.testkit.RawRpc;
 import org.gfspnfs.control.xdr.ArgsXdr;
 import org.gfspnfs.control.xdr.ControlProgram;
@@ -230,6 +235,10 @@ class ControlServerFuzzTest {
             case "VALIDATE_STATEID" -> new StateidQuery(FakeNode.OPEN_STATEID, FakeNode.FILE_HANDLE,
                     StateAccess.WRITE);
             case "REVOKE_STATE" -> Revocation.stateids(List.of(FakeNode.OPEN_STATEID));
+            case "ALLOCATE_UNWRITTEN" -> new AllocationRequest(FakeWritePath.FILE, 1 << 20, 4096);
+            case "REPORT_WRITTEN" -> List.of(new WrittenReport(FakeWritePath.FILE,
+                    List.of(new FileRange(0, 4096), new FileRange(8192, 16384))));
+            case "WRITTEN_WITHIN" -> new WrittenQuery(FakeWritePath.FILE, 0, 1 << 20);
             default -> null;
         };
         return encode(spec, arg);

@@ -75,6 +75,7 @@ public final class FakeNode implements MembershipView, LockspaceView, Filesystem
     private final AtomicInteger providerCalls = new AtomicInteger();
     private final Map<Long, ClientState> clients = new ConcurrentHashMap<>();
     private final AtomicInteger revokedAnswers = new AtomicInteger();
+    private final FakeWritePath writePath = new FakeWritePath();
 
     public FakeNode(FakeCluster cluster, String name, boolean mds) {
         this.cluster = cluster;
@@ -90,7 +91,7 @@ public final class FakeNode implements MembershipView, LockspaceView, Filesystem
         ControlProviders.Builder b = ControlProviders.builder().membership(this).lockspaces(this).filesystems(this)
                 .fencing(this).lockspaceControl(this).revocations(this);
         if (mds) {
-            b.nfsState(this).nfsControl(this).stateidAuthority(this);
+            b.nfsState(this).nfsControl(this).stateidAuthority(this).writePath(writePath);
         }
         return b.build();
     }

@@ -9,11 +9,16 @@ import java.time.Instant;
 import java.util.List;
 
 import org.dcache.oncrpc4j.xdr.Xdr;
+import org.gfspnfs.control.api.AllocationRequest;
+import org.gfspnfs.control.api.ExtentKind;
 import org.gfspnfs.control.api.FenceEvent;
+import org.gfspnfs.control.api.FileRange;
+import org.gfspnfs.control.api.FileRef;
 import org.gfspnfs.control.api.FenceOutcome;
 import org.gfspnfs.control.api.LayoutFilter;
 import org.gfspnfs.control.api.LockEntry;
 import org.gfspnfs.control.api.LockMode;
+import org.gfspnfs.control.api.MappedExtent;
 import org.gfspnfs.control.api.MemberInfo;
 import org.gfspnfs.control.api.MemberState;
 import org.gfspnfs.control.api.NodeStatus;
@@ -24,6 +29,8 @@ import org.gfspnfs.control.api.RecoveryStep;
 import org.gfspnfs.control.api.ResourceInfo;
 import org.gfspnfs.control.api.Revocation;
 import org.gfspnfs.control.api.StepState;
+import org.gfspnfs.control.api.WrittenQuery;
+import org.gfspnfs.control.api.WrittenReport;
 import org.junit.jupiter.api.Test;
 
 /** What one side encodes the other decodes to the same value; hostile lengths are refused before allocation. */
@@ -61,6 +68,35 @@ class XdrRoundTripTest {
                 .isEqualTo(LayoutFilter.dataServer("node2"));
         assertThat(roundTrip(PeerXdr.REVOCATION, rev).stateids()).usingRecursiveComparison()
                 .isEqualTo(rev.stateids());
+    }
+
+    @Test
+    void writePathArgumentsAndResults_roundTrip() throws IOException {
+        FileRef file = new FileRef(0x1234_5678_9aL, 42);
+        List<WrittenReport> reports = List.of(new WrittenReport(file, List.of(new FileRange(0, 4096),
+                new FileRange(1L << 40, (1L << 40) + 8192))), new WrittenReport(new FileRef(7, 1), List.of()));
+        List<MappedExtent> extents = List.of(new MappedExtent(0, 1 << 20, 1L << 33, ExtentKind.UNWRITTEN),
+                new MappedExtent(1 << 20, 4096, -1, ExtentKind.HOLE));
+
+        assertThat(roundTrip(WritePathXdr.ALLOCATION, new AllocationRequest(file, 4096, 65536)))
+                .isEqualTo(new AllocationRequest(file, 4096, 65536));
+        assertThat(roundTrip(WritePathXdr.REPORTS, reports)).isEqualTo(reports);
+        assertThat(roundTrip(WritePathXdr.EXTENTS, extents)).isEqualTo(extents);
+        assertThat(roundTrip(WritePathXdr.QUERY, new WrittenQuery(file, 0, Long.MAX_VALUE)))
+                .isEqualTo(new WrittenQuery(file, 0, Long.MAX_VALUE));
+    }
+
+    @Test
+    void writtenReportWithMoreRangesThanItsLimit_orAnEmptyRange_isBadXdr() {
+        Xdr tooMany = new Xdr(new byte[] {0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0x20, 1});
+        tooMany.beginDecoding();
+        Xdr empty = new Xdr(new byte[] {0, 0, 0, 0, 0, 0, 0x10, 0, 0, 0, 0, 0, 0, 0, 0x10, 0});
+        empty.beginDecoding();
+
+        assertThatThrownBy(() -> WritePathXdr.REPORTS.decode(new XdrReader(tooMany)))
+                .isInstanceOf(XdrFormatException.class).hasMessageContaining("exceeds 8192");
+        assertThatThrownBy(() -> WritePathXdr.RANGE.decode(new XdrReader(empty)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
     }
 
     @Test
