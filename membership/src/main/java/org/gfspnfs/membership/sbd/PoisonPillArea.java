@@ -41,11 +41,15 @@ public final class PoisonPillArea implements AutoCloseable {
     private static final int CRC_OFFSET = 20 + NAME_BYTES;
 
     private final Path path;
+    private final long base;
+    private final boolean blockDevice;
     private final FileChannel channel;
     private final String clusterName;
 
-    private PoisonPillArea(Path path, FileChannel channel, String clusterName) {
+    private PoisonPillArea(Path path, long base, boolean blockDevice, FileChannel channel, String clusterName) {
         this.path = path;
+        this.base = base;
+        this.blockDevice = blockDevice;
         this.channel = channel;
         this.clusterName = clusterName;
     }
@@ -56,17 +60,27 @@ public final class PoisonPillArea implements AutoCloseable {
      * not decode, is refused: writing pills into someone else's area must never happen.
      */
     public static PoisonPillArea open(Path path, String clusterName) throws IOException {
+        return open(FenceAreaLocation.startOf(path), clusterName);
+    }
+
+    /**
+     * Opens the area at {@code location} (a file or device and the area's offset in it), formatting it first when
+     * its header block is all zeros (or, for a file of its own, when the file is new or short). An area inside a
+     * filesystem device (offset > 0) is never created: mkfs reserved and zeroed it.
+     */
+    public static PoisonPillArea open(FenceAreaLocation location, String clusterName) throws IOException {
         Objects.requireNonNull(clusterName, "clusterName");
+        Path path = location.path();
         boolean blockDevice = Files.exists(path) && !Files.isRegularFile(path);
         List<OpenOption> options = new ArrayList<>(List.of(StandardOpenOption.READ, StandardOpenOption.WRITE,
                 StandardOpenOption.DSYNC));
         if (blockDevice) {
             options.add(ExtendedOpenOption.DIRECT);
-        } else {
+        } else if (location.offset() == 0) {
             options.add(StandardOpenOption.CREATE);
         }
         FileChannel channel = FileChannel.open(path, options.toArray(OpenOption[]::new));
-        PoisonPillArea area = new PoisonPillArea(path, channel, clusterName);
+        PoisonPillArea area = new PoisonPillArea(path, location.offset(), blockDevice, channel, clusterName);
         try {
             area.checkOrFormat();
         } catch (IOException | RuntimeException e) {
@@ -78,6 +92,11 @@ public final class PoisonPillArea implements AutoCloseable {
 
     public Path path() {
         return path;
+    }
+
+    /** Where the area is: its file or device and offset. */
+    public FenceAreaLocation location() {
+        return new FenceAreaLocation(path, base);
     }
 
     /** Reads node {@code nodeId}'s slot from the device (never from a cache of ours). */
@@ -97,7 +116,8 @@ public final class PoisonPillArea implements AutoCloseable {
     }
 
     private void checkOrFormat() throws IOException {
-        if (channel.size() < AREA_SIZE || isZero(readBlock(0))) {
+        // A block device reports size 0 here: only an image file can be too short (new, or never formatted).
+        if ((!blockDevice && channel.size() < base + AREA_SIZE) || isZero(readBlock(0))) {
             format();
             return;
         }
@@ -128,7 +148,7 @@ public final class PoisonPillArea implements AutoCloseable {
         // One write of the zeroed slots and one of the header: a sync per slot would make formatting take seconds.
         ByteBuffer zeros = ByteBuffer.allocateDirect((int) AREA_SIZE + SLOT_SIZE).alignedSlice(SLOT_SIZE)
                 .limit((int) AREA_SIZE - SLOT_SIZE);
-        long position = SLOT_SIZE;
+        long position = base + SLOT_SIZE;
         while (zeros.hasRemaining()) {
             position += channel.write(zeros, position);
         }
@@ -147,18 +167,18 @@ public final class PoisonPillArea implements AutoCloseable {
 
     private ByteBuffer readBlock(int slot) throws IOException {
         ByteBuffer block = alignedBlock();
-        long position = (long) slot * SLOT_SIZE;
+        long position = base + (long) slot * SLOT_SIZE;
         while (block.hasRemaining()) {
             int n = channel.read(block, position + block.position());
             if (n < 0) {
-                throw new IOException(path + ": fence area truncated at slot " + slot);
+                throw new IOException(location() + ": fence area truncated at slot " + slot);
             }
         }
         return block.flip();
     }
 
     private void writeBlock(int slot, ByteBuffer block) throws IOException {
-        long position = (long) slot * SLOT_SIZE;
+        long position = base + (long) slot * SLOT_SIZE;
         while (block.hasRemaining()) {
             channel.write(block, position + block.position());
         }
@@ -192,6 +212,6 @@ public final class PoisonPillArea implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "fence area " + path + " (cluster " + clusterName + ")";
+        return "fence area " + location() + " (cluster " + clusterName + ")";
     }
 }
