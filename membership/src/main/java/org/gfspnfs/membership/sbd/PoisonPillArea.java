@@ -13,9 +13,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.zip.CRC32C;
 
 import org.gfspnfs.conf.ConfDefaults;
+import org.gfspnfs.membership.fence.FenceConfirmation;
 
 /**
  * The disk-fencing area on shared storage, as sbd's: a header and one slot per node id (1..255), each slot a
@@ -106,13 +108,35 @@ public final class PoisonPillArea implements AutoCloseable {
         return SlotMessage.decode(block, nodeId);
     }
 
-    /** Writes node {@code nodeId}'s slot and forces it to stable storage. */
-    public void write(SlotMessage message) throws IOException {
+    /**
+     * Writes the message of node {@code nodeId}'s slot and forces it to stable storage; the slot's fence record
+     * (second half) is kept. The slot is read, changed and written whole, one aligned block.
+     */
+    public synchronized void write(SlotMessage message) throws IOException {
         checkNodeId(message.nodeId());
-        ByteBuffer block = alignedBlock();
-        message.encode(block);
+        ByteBuffer block = readBlock(message.nodeId());
+        block.put(0, new byte[FenceRecordCodec.OFFSET]);
+        message.encode(block.position(0));
         block.clear();
         writeBlock(message.nodeId(), block);
+    }
+
+    /** The confirmed fencing recorded in node {@code nodeId}'s slot, if any (the last one written). */
+    public Optional<FenceConfirmation> readConfirmation(int nodeId) throws IOException {
+        checkNodeId(nodeId);
+        return FenceRecordCodec.decode(readBlock(nodeId), nodeId);
+    }
+
+    /**
+     * Records a confirmed fencing in the victim's slot (second half; the mailbox message is kept) and forces it to
+     * stable storage.
+     */
+    public synchronized void writeConfirmation(FenceConfirmation confirmation) throws IOException {
+        checkNodeId(confirmation.nodeId());
+        ByteBuffer block = readBlock(confirmation.nodeId());
+        FenceRecordCodec.encode(confirmation, block);
+        block.clear();
+        writeBlock(confirmation.nodeId(), block);
     }
 
     private void checkOrFormat() throws IOException {
