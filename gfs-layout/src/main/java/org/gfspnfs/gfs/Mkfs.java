@@ -17,7 +17,7 @@ import org.gfspnfs.gfs.journal.JournalArea;
 import org.gfspnfs.gfs.journal.JournalWriter;
 
 /**
- * Formats a device (mkfs.gfs2 as a library call): superblock, journals (zeroed, each with a CLEAN commit),
+ * Formats a device (mkfs.gfs2 as a library call): superblock, the zeroed disk-fencing area, journals (zeroed, each with a CLEAN commit),
  * resource groups with empty bitmaps, and the root directory in resource group 0. See FORMAT.md.
  */
 public final class Mkfs {
@@ -34,7 +34,10 @@ public final class Mkfs {
         validate(o);
         int bs = o.blockSize();
         long total = device.size() / bs;
-        long rgrpStart = 1 + (long) o.journalCount() * o.journalBlocks();
+        int fenceBlocks = o.fenceArea() ? Superblock.fenceAreaBlocks(bs) : 0;
+        long fenceStart = o.fenceArea() ? Superblock.fenceAreaStart(bs) : 0;
+        long journalStart = Superblock.journalStart(bs, o.fenceArea());
+        long rgrpStart = journalStart + (long) o.journalCount() * o.journalBlocks();
         int minRgrp = RgrpGeometry.bitmapBlocks(bs, o.rgrpBlocks()) + 16;
         long room = total - rgrpStart;
         if (room < Math.min(o.rgrpBlocks(), 32)) {
@@ -51,7 +54,9 @@ public final class Mkfs {
         Instant now = clock.instant();
         long root = rgrpStart + RgrpGeometry.bitmapBlocks(bs, (int) Math.min(o.rgrpBlocks(), total - rgrpStart));
         Superblock sb = new Superblock(Superblock.VERSION, bs, total, o.uuid(), o.lockTable(), o.label(),
-                o.journalCount(), o.journalBlocks(), 1, rgrpStart, o.rgrpBlocks(), count, root, now.getEpochSecond());
+                o.journalCount(), o.journalBlocks(), journalStart, rgrpStart, o.rgrpBlocks(), count, root,
+                now.getEpochSecond(), o.fenceArea() ? Superblock.FLAG_FENCE_AREA : 0, fenceStart, fenceBlocks);
+        zeroFenceArea(device, sb);
         for (int j = 0; j < o.journalCount(); j++) {
             JournalArea area = new JournalArea(device, bs, sb.journalBlock(j), o.journalBlocks());
             area.zero();
@@ -64,6 +69,18 @@ public final class Mkfs {
         device.write(0, ByteBuffer.wrap(sb.encode()));
         device.flush();
         return sb;
+    }
+
+    /**
+     * Zeroes the disk-fencing area: the membership module formats an all-zero area on first open (its header and
+     * slots are its own business; gfs-layout only reserves the blocks, so it never depends on membership).
+     */
+    private static void zeroFenceArea(BlockDevice device, Superblock sb) throws IOException {
+        if (!sb.hasFenceArea()) {
+            return;
+        }
+        ByteBuffer zeros = ByteBuffer.allocate((int) sb.fenceAreaBytes());
+        device.write(sb.fenceAreaOffset(), zeros);
     }
 
     private static void validate(MkfsOptions o) throws InvalidArgumentException {

@@ -13,13 +13,28 @@ import java.util.UUID;
  * @param lockTable     {@code cluster:fs}
  * @param label         human label (at most 32 bytes)
  * @param uuid          filesystem UUID (random by default)
+ * @param fenceArea     reserve the 1 MiB disk-fencing area after the superblock (default true; FORMAT.md)
  */
 public record MkfsOptions(int blockSize, int journalCount, int journalBlocks, int rgrpBlocks, String lockTable,
-                          String label, UUID uuid) {
+                          String label, UUID uuid, boolean fenceArea) {
     public MkfsOptions {
         Objects.requireNonNull(lockTable, "lockTable");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(uuid, "uuid");
+    }
+
+    /** Options with the disk-fencing area reserved. */
+    public MkfsOptions(int blockSize, int journalCount, int journalBlocks, int rgrpBlocks, String lockTable,
+                       String label, UUID uuid) {
+        this(blockSize, journalCount, journalBlocks, rgrpBlocks, lockTable, label, uuid, true);
+    }
+
+    /**
+     * Without the fence area: the layout of images made before it existed (tests of the migration path, and
+     * clusters whose disk fencing has a device of its own).
+     */
+    public MkfsOptions withFenceArea(boolean reserve) {
+        return new MkfsOptions(blockSize, journalCount, journalBlocks, rgrpBlocks, lockTable, label, uuid, reserve);
     }
 
     /** Defaults: 4 KiB blocks, 2 journals of 32 MiB, 256 MiB resource groups. */
@@ -28,22 +43,22 @@ public record MkfsOptions(int blockSize, int journalCount, int journalBlocks, in
     }
 
     public MkfsOptions withBlockSize(int bs) {
-        return new MkfsOptions(bs, journalCount, journalBlocks, rgrpBlocks, lockTable, label, uuid);
+        return new MkfsOptions(bs, journalCount, journalBlocks, rgrpBlocks, lockTable, label, uuid, fenceArea);
     }
 
     public MkfsOptions withJournals(int count, int blocks) {
-        return new MkfsOptions(blockSize, count, blocks, rgrpBlocks, lockTable, label, uuid);
+        return new MkfsOptions(blockSize, count, blocks, rgrpBlocks, lockTable, label, uuid, fenceArea);
     }
 
     public MkfsOptions withRgrpBlocks(int blocks) {
-        return new MkfsOptions(blockSize, journalCount, journalBlocks, blocks, lockTable, label, uuid);
+        return new MkfsOptions(blockSize, journalCount, journalBlocks, blocks, lockTable, label, uuid, fenceArea);
     }
 
     public MkfsOptions withLabel(String l) {
-        return new MkfsOptions(blockSize, journalCount, journalBlocks, rgrpBlocks, lockTable, l, uuid);
+        return new MkfsOptions(blockSize, journalCount, journalBlocks, rgrpBlocks, lockTable, l, uuid, fenceArea);
     }
 
     public MkfsOptions withUuid(UUID u) {
-        return new MkfsOptions(blockSize, journalCount, journalBlocks, rgrpBlocks, lockTable, label, u);
+        return new MkfsOptions(blockSize, journalCount, journalBlocks, rgrpBlocks, lockTable, label, u, fenceArea);
     }
 }

@@ -2,6 +2,7 @@ package org.gfspnfs.gfs.dump;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import org.gfspnfs.gfs.InvalidArgumentException;
 import org.gfspnfs.gfs.device.BlockDevice;
@@ -53,6 +54,8 @@ public final class Dump {
         out.printf("  uuid             %s%n", sb.uuid());
         out.printf("  lock table       %s%n", sb.lockTable());
         out.printf("  label            %s%n", sb.label());
+        out.printf("  flags            0x%x%s%n", sb.flags(), sb.hasFenceArea() ? " (FENCE_AREA)" : "");
+        out.printf("  fence area       %s%n", fenceArea());
         out.printf("  journals         %d x %d blocks (%s each), first at block %d%n", sb.journalCount(),
                 sb.journalBlocks(), bytes((long) sb.journalBlocks() * bs), sb.journalStart());
         out.printf("  resource groups  %d x %d blocks (%s each), first at block %d%n", sb.rgrpCount(),
@@ -60,6 +63,43 @@ public final class Dump {
         out.printf("  root dinode      %d%n", sb.rootDinode());
         out.printf("  mkfs time        %s%n", Instant.ofEpochSecond(sb.mkfsTime()));
         out.flush();
+    }
+
+    /**
+     * Where the disk-fencing area is and whether a node has used it yet. Its slots are the membership module's
+     * format (membership/README.md), so this shows only how many of its 4 KiB slots hold anything.
+     */
+    private String fenceArea() {
+        if (!sb.hasFenceArea()) {
+            return "none (format without the area: disk fencing uses a device of its own or <device>.fence)";
+        }
+        String where = String.format("blocks %d..%d (%s at byte %d)", sb.fenceStart(),
+                sb.fenceStart() + sb.fenceBlocks() - 1, bytes(sb.fenceAreaBytes()), sb.fenceAreaOffset());
+        if (sb.fenceAreaProblem() != null) {
+            return where + ": " + sb.fenceAreaProblem();
+        }
+        try {
+            ByteBuffer area = ByteBuffer.allocate((int) sb.fenceAreaBytes());
+            reader.device().read(sb.fenceAreaOffset(), area);
+            int slotSize = 4096;
+            int used = 0;
+            for (int slot = 0; slot < area.capacity() / slotSize; slot++) {
+                used += isZero(area, slot * slotSize, slotSize) ? 0 : 1;
+            }
+            return where + (used == 0 ? ": all zero (no node has opened it yet)"
+                    : ": " + used + " of " + area.capacity() / slotSize + " 4 KiB slots in use (header included)");
+        } catch (IOException e) {
+            return where + ": unreadable: " + e.getMessage();
+        }
+    }
+
+    private static boolean isZero(ByteBuffer b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            if (b.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code dump DEVICE rgrps}: one line per group, plus a 64-column picture of its bitmap. */

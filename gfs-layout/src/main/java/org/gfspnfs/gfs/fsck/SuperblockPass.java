@@ -71,10 +71,12 @@ final class SuperblockPass {
 
     static Superblock decodeUnverified(byte[] block) {
         ByteBuffer b = ByteBuffer.wrap(block);
+        boolean fenced = (b.getInt(200) & Superblock.FLAG_FENCE_AREA) != 0;
         return new Superblock(b.getInt(24), b.getInt(28), b.getLong(32), new UUID(b.getLong(40), b.getLong(48)),
                 string(block, 56, Superblock.LOCK_TABLE_LEN), string(block, 120, Superblock.LABEL_LEN),
                 b.getInt(152), b.getInt(156), b.getLong(160), b.getLong(168), b.getInt(176), b.getInt(180),
-                b.getLong(184), b.getLong(192));
+                b.getLong(184), b.getLong(192), b.getInt(200),
+                fenced ? b.getLong(208) : 0, fenced ? b.getInt(204) : 0);
     }
 
     private static String string(byte[] block, int off, int max) {
@@ -95,11 +97,19 @@ final class SuperblockPass {
         if (sb.totalBlocks() < 2 || sb.totalBlocks() > deviceBlocks) {
             return "filesystem of " + sb.totalBlocks() + " blocks does not fit the device of " + deviceBlocks;
         }
-        if (sb.journalCount() < 1 || sb.journalCount() > 1024 || sb.journalBlocks() < 32 || sb.journalStart() != 1) {
-            return "journal geometry " + sb.journalCount() + " x " + sb.journalBlocks() + " at " + sb.journalStart()
-                    + " is impossible";
+        long journalStart = Superblock.journalStart(bs, sb.hasFenceArea());
+        if (sb.hasFenceArea() && (sb.fenceStart() != Superblock.fenceAreaStart(bs)
+                || sb.fenceBlocks() != Superblock.fenceAreaBlocks(bs) || sb.fenceAreaProblem() != null)) {
+            return "fence area of " + sb.fenceBlocks() + " blocks at block " + sb.fenceStart() + " is impossible"
+                    + " (mkfs puts " + Superblock.fenceAreaBlocks(bs) + " blocks at block "
+                    + Superblock.fenceAreaStart(bs) + ")";
         }
-        long rgrpStart = 1 + (long) sb.journalCount() * sb.journalBlocks();
+        if (sb.journalCount() < 1 || sb.journalCount() > 1024 || sb.journalBlocks() < 32
+                || sb.journalStart() != journalStart) {
+            return "journal geometry " + sb.journalCount() + " x " + sb.journalBlocks() + " at " + sb.journalStart()
+                    + " is impossible (expected at " + journalStart + ")";
+        }
+        long rgrpStart = journalStart + (long) sb.journalCount() * sb.journalBlocks();
         if (sb.rgrpStart() != rgrpStart || rgrpStart >= sb.totalBlocks()) {
             return "resource groups start at " + sb.rgrpStart() + ", the journals end at " + rgrpStart;
         }

@@ -93,14 +93,60 @@ public final class FenceCoordinator implements AutoCloseable {
      */
     public synchronized CompletableFuture<FenceResult> fence(ClusterNode victim, long incarnation) {
         Fencing running = pending.get(victim.nodeId());
-        if (running != null) {
+        if (running != null && running.runsAgents) {
             return running.result;
         }
-        Fencing fencing = new Fencing(victim, incarnation);
+        if (running != null) {
+            abandon(running);
+        }
+        Fencing fencing = new Fencing(victim, incarnation, true, "starting");
         pending.put(victim.nodeId(), fencing);
         fencing.result.whenComplete((r, e) -> finished(fencing));
         fencing.task = threads.submit(() -> fencing.run());
         return fencing.result;
+    }
+
+    /**
+     * Waits, running no agent, while another survivor fences {@code victim} (it is fenced's master): the returned
+     * future completes only when an operator acknowledges the fencing on this node, which then counts as done here.
+     * The caller learns of the other survivor's outcome from the {@link FenceLedger} and then {@linkplain #abandon
+     * abandons} this wait. An agent run of this node for the victim, if any, is stopped (another node fences now).
+     *
+     * @param why what is awaited, for {@link #waitingReason}
+     */
+    public synchronized CompletableFuture<FenceResult> awaitConfirmation(ClusterNode victim, long incarnation,
+                                                                        String why) {
+        Fencing running = pending.get(victim.nodeId());
+        if (running != null && !running.runsAgents) {
+            running.reason = why;
+            return running.result;
+        }
+        if (running != null) {
+            abandon(running);
+        }
+        Fencing waiting = new Fencing(victim, incarnation, false, why);
+        pending.put(victim.nodeId(), waiting);
+        waiting.result.whenComplete((r, e) -> finished(waiting));
+        return waiting.result;
+    }
+
+    /**
+     * Stops fencing or waiting for {@code nodeId} (another survivor's confirmation was seen, or recovery starts
+     * over with other roles): a running agent is interrupted and killed, the future is cancelled.
+     */
+    public synchronized void abandon(int nodeId) {
+        Fencing running = pending.get(nodeId);
+        if (running != null) {
+            abandon(running);
+        }
+    }
+
+    private void abandon(Fencing fencing) {
+        pending.remove(fencing.victim.nodeId(), fencing);
+        if (fencing.task != null) {
+            fencing.task.cancel(true);
+        }
+        fencing.result.cancel(false);
     }
 
     /** Why the fencing of {@code nodeId} has not finished yet, if it is running. */
@@ -169,13 +215,16 @@ public final class FenceCoordinator implements AutoCloseable {
     private final class Fencing {
         final ClusterNode victim;
         final long incarnation;
+        final boolean runsAgents;
         final CompletableFuture<FenceResult> result = new CompletableFuture<>();
         volatile Future<?> task;
-        volatile String reason = "starting";
+        volatile String reason;
 
-        Fencing(ClusterNode victim, long incarnation) {
+        Fencing(ClusterNode victim, long incarnation, boolean runsAgents, String reason) {
             this.victim = victim;
             this.incarnation = incarnation;
+            this.runsAgents = runsAgents;
+            this.reason = reason;
         }
 
         void run() {
@@ -192,7 +241,7 @@ public final class FenceCoordinator implements AutoCloseable {
                         Optional<String> failure = runMethod(method);
                         if (failure.isEmpty()) {
                             result.complete(new FenceResult(victim.nodeId(), incarnation,
-                                    "method " + method.name(), clock.instant()));
+                                    "method " + method.name() + " (" + agentsOf(method) + ")", clock.instant()));
                             return;
                         }
                         failures.add("method " + method.name() + ": " + failure.get());
@@ -209,6 +258,13 @@ public final class FenceCoordinator implements AutoCloseable {
                 LOG.error("fencing of node {} broke", victim.nodeId(), e);
                 result.completeExceptionally(e);
             }
+        }
+
+        private String agentsOf(FenceMethod method) {
+            return String.join(", ", method.devices().stream().map(ref -> {
+                FenceDevice device = device(ref);
+                return device.name() + ": agent " + device.agent();
+            }).toList());
         }
 
         /** Runs every device of the method; empty when all confirmed, else why not. */

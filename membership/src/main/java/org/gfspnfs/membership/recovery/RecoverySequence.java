@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,9 @@ import org.gfspnfs.membership.api.Member;
 import org.gfspnfs.membership.api.MemberEvent;
 import org.gfspnfs.membership.api.MemberView;
 import org.gfspnfs.membership.api.ViewSnapshot;
+import org.gfspnfs.membership.fence.FenceConfirmation;
 import org.gfspnfs.membership.fence.FenceCoordinator;
+import org.gfspnfs.membership.fence.FenceLedger;
 import org.gfspnfs.membership.fence.FenceResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +63,9 @@ public final class RecoverySequence implements AutoCloseable {
     /** Touched by the recovery thread only. */
     private final Set<Member> announced = new HashSet<>();
     private final Set<Member> fenced = new HashSet<>();
+    private final Set<Member> leftCleanly = new HashSet<>();
+    private final Map<Member, CompletableFuture<FenceResult>> agentRuns = new HashMap<>();
+    private final SharedFencing shared;
     private MemberView.Registration registration;
     private ViewSnapshot latest;
     private long lastChangeMillis;
@@ -82,6 +88,20 @@ public final class RecoverySequence implements AutoCloseable {
      */
     public RecoverySequence(ClusterConf conf, MemberView view, FenceCoordinator fencer, Consumer<Member> markFenced,
                             RecoveryHooks hooks, Duration retryDelay, Duration settle, Clock clock) {
+        this(conf, view, fencer, null, markFenced, hooks, retryDelay, settle, clock);
+    }
+
+    /**
+     * A recovery sequence that shares fencing with the other survivors through {@code ledger} (membership/README.md,
+     * "Fencing records"): only the lowest-nodeid survivor runs fence agents, the others wait for its record; a lost
+     * member whose slot says it left in order is not fenced and its journal is not replayed.
+     *
+     * @param ledger the records every survivor reads (normally {@code DiskFenceLedger}); null for none (every
+     *               survivor fences on its own, and every loss counts as a crash)
+     */
+    public RecoverySequence(ClusterConf conf, MemberView view, FenceCoordinator fencer, FenceLedger ledger,
+                            Consumer<Member> markFenced, RecoveryHooks hooks, Duration retryDelay, Duration settle,
+                            Clock clock) {
         this.conf = Objects.requireNonNull(conf, "conf");
         this.view = Objects.requireNonNull(view, "view");
         this.fencer = Objects.requireNonNull(fencer, "fencer");
@@ -90,6 +110,7 @@ public final class RecoverySequence implements AutoCloseable {
         this.retryDelay = Objects.requireNonNull(retryDelay, "retryDelay");
         this.settle = Objects.requireNonNull(settle, "settle");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.shared = new SharedFencing(ledger, fencer, view.snapshot().self().nodeId());
         this.thread = new Thread(this::loop, "recovery-" + view.snapshot().self().nodeId());
         this.thread.setDaemon(true);
     }
@@ -145,6 +166,8 @@ public final class RecoverySequence implements AutoCloseable {
                         batch.forEach(m -> unrecovered.remove(m.nodeId(), m));
                         announced.removeAll(batch);
                         fenced.removeAll(batch);
+                        leftCleanly.removeAll(batch);
+                        agentRuns.keySet().removeAll(batch);
                     }
                 }
             }
@@ -160,8 +183,14 @@ public final class RecoverySequence implements AutoCloseable {
             if (!announced.add(m)) {
                 continue;
             }
-            record(RecoveryStep.MEMBER_LOST, m, lostAtOf(m), StepOutcome.DONE,
-                    "left the view (incarnation " + m.incarnation() + ")");
+            if (shared.leftCleanly(m)) {
+                leftCleanly.add(m);
+                record(RecoveryStep.MEMBER_LOST, m, lostAtOf(m), StepOutcome.DONE, "left cleanly (incarnation "
+                        + m.incarnation() + "): services stopped, journal clean, locks released; no fencing");
+            } else {
+                record(RecoveryStep.MEMBER_LOST, m, lostAtOf(m), StepOutcome.DONE,
+                        "left the view (incarnation " + m.incarnation() + ")");
+            }
         }
         try {
             enter(RecoveryStep.STOP);
@@ -170,13 +199,22 @@ public final class RecoverySequence implements AutoCloseable {
             if (!quorumCheck(batch) || !fence(batch) || newLosses(batch)) {
                 return false;
             }
+            Set<Member> crashed = new LinkedHashSet<>(batch);
+            crashed.removeAll(leftCleanly);
             enter(RecoveryStep.DLM_RECOVERY);
-            hooks.recoverLocks(snapshot(), batch);
-            record(RecoveryStep.DLM_RECOVERY, null, clock.instant(), StepOutcome.DONE, "locks recovered");
+            hooks.recoverLocks(snapshot(), crashed);
+            record(RecoveryStep.DLM_RECOVERY, null, clock.instant(), StepOutcome.DONE, crashed.size() == batch.size()
+                    ? "locks recovered" : "locks recovered; nothing to purge of nodes that left cleanly "
+                    + "(their lockspace leave released their locks)");
             enter(RecoveryStep.JOURNAL_RECOVERY);
             for (Member m : batch) {
-                hooks.recoverJournal(snapshot(), m);
-                record(RecoveryStep.JOURNAL_RECOVERY, m, clock.instant(), StepOutcome.DONE, "journal replayed");
+                if (crashed.contains(m)) {
+                    hooks.recoverJournal(snapshot(), m);
+                    record(RecoveryStep.JOURNAL_RECOVERY, m, clock.instant(), StepOutcome.DONE, "journal replayed");
+                } else {
+                    record(RecoveryStep.JOURNAL_RECOVERY, m, clock.instant(), StepOutcome.DONE,
+                            "not replayed: left cleanly, its journal is clean");
+                }
             }
             enter(RecoveryStep.PNFS_RECOVERY);
             for (Member m : batch) {
@@ -222,28 +260,74 @@ public final class RecoverySequence implements AutoCloseable {
         return true;
     }
 
-    /** Fences every member of the batch and waits for all; false when quorum was lost meanwhile. */
+    /**
+     * Fences every member of the batch (or, with a ledger, lets the lowest-nodeid survivor fence it and waits for its
+     * record) and waits for all; false when quorum or more members were lost meanwhile (start over: the next lowest
+     * survivor takes over a dead fencer's victims).
+     */
     private boolean fence(Set<Member> batch) throws InterruptedException, RecoveryStepException {
         enter(RecoveryStep.FENCE);
         Map<Member, CompletableFuture<FenceResult>> running = new LinkedHashMap<>();
         Map<Member, String> said = new HashMap<>();
+        int self = snapshot().self().nodeId();
+        int fencerId = shared.fencerOf(snapshot());
         for (Member m : batch) {
             if (fenced.contains(m)) {
                 continue;
             }
+            if (leftCleanly.contains(m)) {
+                record(RecoveryStep.FENCE, m, clock.instant(), StepOutcome.DONE, "not fenced: left cleanly");
+                fenced.add(m);
+                markFenced.accept(m);
+                continue;
+            }
             ClusterNode node = conf.nodeById(m.nodeId()).orElseThrow(
                     () -> new RecoveryStepException("lost node " + m.nodeId() + " is not in cluster.conf"));
-            running.put(m, fencer.fence(node, m.incarnation()));
-            record(RecoveryStep.FENCE, m, clock.instant(), StepOutcome.STARTED, "fencing incarnation "
-                    + m.incarnation());
+            if (fencerId == self) {
+                // An agent run of an earlier pass (started over after another loss) is kept, finished or not.
+                CompletableFuture<FenceResult> run = agentRuns.get(m);
+                if (run == null || run.isCancelled() || run.isCompletedExceptionally()) {
+                    run = shared.start(node, m, fencerId);
+                    agentRuns.put(m, run);
+                    record(RecoveryStep.FENCE, m, clock.instant(), StepOutcome.STARTED, "fencing incarnation "
+                            + m.incarnation());
+                }
+                running.put(m, run);
+            } else {
+                agentRuns.remove(m);
+                running.put(m, shared.start(node, m, fencerId));
+                said.put(m, SharedFencing.waitingFor(node, fencerId));
+                record(RecoveryStep.FENCE, m, clock.instant(), StepOutcome.WAITING, said.get(m));
+            }
         }
+        try {
+            return awaitFencing(batch, running, said) && awaitRecoverable(batch);
+        } finally {
+            if (fencerId != self) {
+                running.keySet().forEach(shared::abandon);
+            }
+        }
+    }
+
+    /** Waits for every running fencing, here or recorded by another survivor; false to start over. */
+    private boolean awaitFencing(Set<Member> batch, Map<Member, CompletableFuture<FenceResult>> running,
+                                 Map<Member, String> said) throws InterruptedException, RecoveryStepException {
         while (!running.isEmpty()) {
             for (var it = running.entrySet().iterator(); it.hasNext(); ) {
                 var entry = it.next();
                 Member m = entry.getKey();
-                if (entry.getValue().isDone()) {
+                Optional<FenceConfirmation> elsewhere = Optional.empty();
+                if (entry.getValue().isDone() && !entry.getValue().isCancelled()) {
                     it.remove();
                     finishFencing(m, entry.getValue());
+                } else if ((elsewhere = shared.recorded(m)).isPresent()) {
+                    it.remove();
+                    shared.abandon(m);
+                    FenceConfirmation c = elsewhere.get();
+                    record(RecoveryStep.FENCE, m, clock.instant(), StepOutcome.DONE, "fenced by node " + c.fencer()
+                            + " at " + c.at() + ": " + c.how() + " (its record in the fence area)");
+                    fenced.add(m);
+                    markFenced.accept(m);
                 } else {
                     String why = fencer.waitingReason(m.nodeId()).orElse("fencing");
                     if (!why.equals(said.put(m, why))) {
@@ -259,11 +343,14 @@ public final class RecoverySequence implements AutoCloseable {
                                 "quorum lost while fencing");
                         return false;
                     }
+                    if (closed || !batch.containsAll(unrecovered.values())) {
+                        return false;
+                    }
                     lock.wait(POLL_MILLIS);
                 }
             }
         }
-        return awaitRecoverable(batch);
+        return true;
     }
 
     private void finishFencing(Member m, CompletableFuture<FenceResult> done) throws RecoveryStepException {
@@ -273,6 +360,7 @@ public final class RecoverySequence implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new RecoveryStepException("fencing of node " + m.nodeId() + " broke: " + e.getMessage(), e);
         }
+        shared.record(m, result);
         record(RecoveryStep.FENCE, m, result.at(), StepOutcome.DONE, "fenced by " + result.how());
         fenced.add(m);
         markFenced.accept(m);

@@ -1,7 +1,6 @@
 package org.gfspnfs.membership.sbd;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,7 +34,7 @@ public final class DiskFenceAgent implements Fencer {
     @Override
     public FenceOutcome fence(FenceRequest request) throws InterruptedException {
         int victim = request.victim().nodeId();
-        Path path;
+        FenceAreaLocation path;
         PoisonPillArea area;
         try {
             path = FenceAreas.location(conf, request.device());

@@ -13,9 +13,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.zip.CRC32C;
 
 import org.gfspnfs.conf.ConfDefaults;
+import org.gfspnfs.membership.fence.FenceConfirmation;
 
 /**
  * The disk-fencing area on shared storage, as sbd's: a header and one slot per node id (1..255), each slot a
@@ -41,11 +43,15 @@ public final class PoisonPillArea implements AutoCloseable {
     private static final int CRC_OFFSET = 20 + NAME_BYTES;
 
     private final Path path;
+    private final long base;
+    private final boolean blockDevice;
     private final FileChannel channel;
     private final String clusterName;
 
-    private PoisonPillArea(Path path, FileChannel channel, String clusterName) {
+    private PoisonPillArea(Path path, long base, boolean blockDevice, FileChannel channel, String clusterName) {
         this.path = path;
+        this.base = base;
+        this.blockDevice = blockDevice;
         this.channel = channel;
         this.clusterName = clusterName;
     }
@@ -56,17 +62,27 @@ public final class PoisonPillArea implements AutoCloseable {
      * not decode, is refused: writing pills into someone else's area must never happen.
      */
     public static PoisonPillArea open(Path path, String clusterName) throws IOException {
+        return open(FenceAreaLocation.startOf(path), clusterName);
+    }
+
+    /**
+     * Opens the area at {@code location} (a file or device and the area's offset in it), formatting it first when
+     * its header block is all zeros (or, for a file of its own, when the file is new or short). An area inside a
+     * filesystem device (offset > 0) is never created: mkfs reserved and zeroed it.
+     */
+    public static PoisonPillArea open(FenceAreaLocation location, String clusterName) throws IOException {
         Objects.requireNonNull(clusterName, "clusterName");
+        Path path = location.path();
         boolean blockDevice = Files.exists(path) && !Files.isRegularFile(path);
         List<OpenOption> options = new ArrayList<>(List.of(StandardOpenOption.READ, StandardOpenOption.WRITE,
                 StandardOpenOption.DSYNC));
         if (blockDevice) {
             options.add(ExtendedOpenOption.DIRECT);
-        } else {
+        } else if (location.offset() == 0) {
             options.add(StandardOpenOption.CREATE);
         }
         FileChannel channel = FileChannel.open(path, options.toArray(OpenOption[]::new));
-        PoisonPillArea area = new PoisonPillArea(path, channel, clusterName);
+        PoisonPillArea area = new PoisonPillArea(path, location.offset(), blockDevice, channel, clusterName);
         try {
             area.checkOrFormat();
         } catch (IOException | RuntimeException e) {
@@ -80,6 +96,11 @@ public final class PoisonPillArea implements AutoCloseable {
         return path;
     }
 
+    /** Where the area is: its file or device and offset. */
+    public FenceAreaLocation location() {
+        return new FenceAreaLocation(path, base);
+    }
+
     /** Reads node {@code nodeId}'s slot from the device (never from a cache of ours). */
     public SlotMessage read(int nodeId) throws IOException {
         checkNodeId(nodeId);
@@ -87,17 +108,40 @@ public final class PoisonPillArea implements AutoCloseable {
         return SlotMessage.decode(block, nodeId);
     }
 
-    /** Writes node {@code nodeId}'s slot and forces it to stable storage. */
-    public void write(SlotMessage message) throws IOException {
+    /**
+     * Writes the message of node {@code nodeId}'s slot and forces it to stable storage; the slot's fence record
+     * (second half) is kept. The slot is read, changed and written whole, one aligned block.
+     */
+    public synchronized void write(SlotMessage message) throws IOException {
         checkNodeId(message.nodeId());
-        ByteBuffer block = alignedBlock();
-        message.encode(block);
+        ByteBuffer block = readBlock(message.nodeId());
+        block.put(0, new byte[FenceRecordCodec.OFFSET]);
+        message.encode(block.position(0));
         block.clear();
         writeBlock(message.nodeId(), block);
     }
 
+    /** The confirmed fencing recorded in node {@code nodeId}'s slot, if any (the last one written). */
+    public Optional<FenceConfirmation> readConfirmation(int nodeId) throws IOException {
+        checkNodeId(nodeId);
+        return FenceRecordCodec.decode(readBlock(nodeId), nodeId);
+    }
+
+    /**
+     * Records a confirmed fencing in the victim's slot (second half; the mailbox message is kept) and forces it to
+     * stable storage.
+     */
+    public synchronized void writeConfirmation(FenceConfirmation confirmation) throws IOException {
+        checkNodeId(confirmation.nodeId());
+        ByteBuffer block = readBlock(confirmation.nodeId());
+        FenceRecordCodec.encode(confirmation, block);
+        block.clear();
+        writeBlock(confirmation.nodeId(), block);
+    }
+
     private void checkOrFormat() throws IOException {
-        if (channel.size() < AREA_SIZE || isZero(readBlock(0))) {
+        // A block device reports size 0 here: only an image file can be too short (new, or never formatted).
+        if ((!blockDevice && channel.size() < base + AREA_SIZE) || isZero(readBlock(0))) {
             format();
             return;
         }
@@ -128,7 +172,7 @@ public final class PoisonPillArea implements AutoCloseable {
         // One write of the zeroed slots and one of the header: a sync per slot would make formatting take seconds.
         ByteBuffer zeros = ByteBuffer.allocateDirect((int) AREA_SIZE + SLOT_SIZE).alignedSlice(SLOT_SIZE)
                 .limit((int) AREA_SIZE - SLOT_SIZE);
-        long position = SLOT_SIZE;
+        long position = base + SLOT_SIZE;
         while (zeros.hasRemaining()) {
             position += channel.write(zeros, position);
         }
@@ -147,18 +191,18 @@ public final class PoisonPillArea implements AutoCloseable {
 
     private ByteBuffer readBlock(int slot) throws IOException {
         ByteBuffer block = alignedBlock();
-        long position = (long) slot * SLOT_SIZE;
+        long position = base + (long) slot * SLOT_SIZE;
         while (block.hasRemaining()) {
             int n = channel.read(block, position + block.position());
             if (n < 0) {
-                throw new IOException(path + ": fence area truncated at slot " + slot);
+                throw new IOException(location() + ": fence area truncated at slot " + slot);
             }
         }
         return block.flip();
     }
 
     private void writeBlock(int slot, ByteBuffer block) throws IOException {
-        long position = (long) slot * SLOT_SIZE;
+        long position = base + (long) slot * SLOT_SIZE;
         while (block.hasRemaining()) {
             channel.write(block, position + block.position());
         }
@@ -192,6 +236,6 @@ public final class PoisonPillArea implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "fence area " + path + " (cluster " + clusterName + ")";
+        return "fence area " + location() + " (cluster " + clusterName + ")";
     }
 }

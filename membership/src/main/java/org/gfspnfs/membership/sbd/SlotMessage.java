@@ -6,7 +6,7 @@ import java.util.zip.CRC32C;
 
 /**
  * What one node's slot in the {@link PoisonPillArea} says, as sbd's per-node mailbox: empty, "clear" (owned by a
- * live incarnation of the node) or a poison pill aimed at one incarnation.
+ * live incarnation of the node), a poison pill aimed at one incarnation, or "left" (that incarnation left in order).
  *
  * <p>Encoding (big-endian, at the start of the slot, the rest zero): magic {@code "GPSL"} (u32), version (u16),
  * kind (u16), slot node id (u32), reserved (u32), incarnation (u64), sender node id (u32), reserved (u32), time in
@@ -30,7 +30,12 @@ public record SlotMessage(Kind kind, int nodeId, long incarnation, int sender, l
         /** Written by the owner at start: this incarnation is the live one. */
         CLEAR,
         /** Written by a fencer: the named incarnation must halt at once. */
-        POISON
+        POISON,
+        /**
+         * Written by the owner as the last step of an orderly leave (services stopped, journal clean, writes shut
+         * off): survivors recover it without fencing. It condemns the life that wrote it, which never writes again.
+         */
+        LEFT
     }
 
     public SlotMessage {
@@ -49,6 +54,10 @@ public record SlotMessage(Kind kind, int nodeId, long incarnation, int sender, l
         return new SlotMessage(Kind.POISON, nodeId, incarnation, sender, timeMillis);
     }
 
+    public static SlotMessage left(int nodeId, long incarnation, long timeMillis) {
+        return new SlotMessage(Kind.LEFT, nodeId, incarnation, nodeId, timeMillis);
+    }
+
     /**
      * True when the owner's incarnation {@code mine} must halt on reading this: a pill for it (or for any
      * incarnation), or a CLEAR written by another incarnation, which means a newer life of this node has started
@@ -59,6 +68,7 @@ public record SlotMessage(Kind kind, int nodeId, long incarnation, int sender, l
             case EMPTY -> false;
             case CLEAR -> incarnation != mine;
             case POISON -> incarnation == 0 || incarnation == mine;
+            case LEFT -> incarnation == mine;
         };
     }
 

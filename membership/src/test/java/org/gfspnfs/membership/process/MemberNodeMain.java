@@ -26,6 +26,7 @@ import org.gfspnfs.membership.recovery.RecoveryHooks;
 import org.gfspnfs.membership.recovery.RecoverySequence;
 import org.gfspnfs.membership.recovery.StepRecord;
 import org.gfspnfs.membership.sbd.FencedIoException;
+import org.gfspnfs.membership.sbd.DiskFenceLedger;
 import org.gfspnfs.membership.sbd.FenceAreas;
 import org.gfspnfs.membership.sbd.HaltAction;
 import org.gfspnfs.membership.sbd.IoGate;
@@ -36,7 +37,9 @@ import org.gfspnfs.membership.sbd.SelfFenceWatchdog;
  * fence watchdog, fencing, recovery sequence) plus a writer that stamps a counter into this node's own region of
  * the shared image through the {@link IoGate}, every few milliseconds. It reports on stdout, one line each:
  * {@code READY <incarnation>}, {@code VIEW <ids> <quorate>}, {@code STEP <record>}, {@code WROTE <n>} (every
- * 20th write), {@code HALT <reason>}.
+ * 20th write), {@code HALT <reason>}, {@code LEFT <incarnation>}. A line {@code LEAVE} on stdin makes it leave the
+ * cluster in order, as the node daemon shuts down: writes shut off, watchdog stopped, LEFT recorded in its slot,
+ * Hazelcast left gracefully; then it exits with status 0.
  *
  * <p>Arguments: cluster.conf path, node name, shared image path.
  */
@@ -71,9 +74,29 @@ public final class MemberNodeMain {
         Path work = Files.createTempDirectory("fence-work");
         FenceCoordinator fencer = new FenceCoordinator(conf, FenceAgents.of(conf, areas, self.nodeId(), ack, work,
                 clock), ack, () -> view.snapshot().quorate(), Duration.ofSeconds(1), clock);
-        RecoverySequence recovery = new RecoverySequence(conf, view, fencer, view::fenced, new NoOpHooks(),
+        DiskFenceLedger ledger = DiskFenceLedger.open(conf, areas, clock);
+        RecoverySequence recovery = new RecoverySequence(conf, view, fencer, ledger, view::fenced, new NoOpHooks(),
                 Duration.ofMillis(500), conf.timing().heartbeat(), clock);
         recovery.start();
+        Thread commands = new Thread(() -> {
+            try {
+                if ("LEAVE".equals(new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine())) {
+                    // The order the node daemon follows at shutdown (membership/README.md, "Clean leave").
+                    gate.close("left the cluster");
+                    watchdog.close();
+                    recovery.close();
+                    fencer.close();
+                    ledger.recordLeft(self.nodeId(), self.incarnation());
+                    view.close();
+                    say(out, "LEFT " + self.incarnation());
+                    System.exit(0);
+                }
+            } catch (IOException e) {
+                say(out, "LEAVE failed " + e);
+            }
+        }, "commands");
+        commands.setDaemon(true);
+        commands.start();
         say(out, "READY " + self.incarnation() + " " + ids(view.snapshot()));
         Thread steps = new Thread(() -> printSteps(out, recovery), "step-printer");
         steps.setDaemon(true);

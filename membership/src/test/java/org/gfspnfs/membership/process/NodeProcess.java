@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /** A {@link MemberNodeMain} JVM started by a test, with its report lines collected. */
 final class NodeProcess implements AutoCloseable {
-    private static final Pattern LINE = Pattern.compile("^(\\d+) (READY|VIEW|STEP|WROTE|HALT|FROZEN) ?(.*)$");
+    private static final Pattern LINE = Pattern.compile("^(\\d+) (READY|VIEW|STEP|WROTE|HALT|FROZEN|LEFT) ?(.*)$");
 
     /** One report line: when the node wrote it (epoch ms), its kind and the rest. */
     record Report(long at, String kind, String text) {
@@ -94,6 +94,13 @@ final class NodeProcess implements AutoCloseable {
 
     void signal(String signal) throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).inheritIO().start().waitFor();
+    }
+
+    /** Sends one line to the node's stdin (its command channel). */
+    void send(String line) throws IOException {
+        var in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
     }
 
     String tail() {
