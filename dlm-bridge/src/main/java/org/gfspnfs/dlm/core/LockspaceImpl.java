@@ -290,6 +290,14 @@ final class LockspaceImpl implements Lockspace {
         d.run(node.callbacks());
     }
 
+    /**
+     * Drops the requests {@code src} sent while this node waited for recovery: {@code src} has since started a new
+     * attempt at recovery, after which it resends whatever is still unanswered.
+     */
+    void dropBuffered(int src) {
+        buffered.removeIf(b -> b.src() == src);
+    }
+
     // ---------------------------------------------------------------- owner side internals
 
     private void checkOpen() {

@@ -42,6 +42,7 @@ final class LockspaceRecovery {
     private static final class Adoption {
         final Map<LockId, MasterLock> locks = new java.util.LinkedHashMap<>();
         final Map<Integer, ResourceState.RecoveredValueBlock> copies = new HashMap<>();
+        final Set<Integer> owners = new java.util.HashSet<>();
     }
 
     LockspaceRecovery(LockspaceImpl ls) {
@@ -169,6 +170,7 @@ final class LockspaceRecovery {
 
     void adopt(int src, RecoveryLocks msg) {
         Adoption a = adoptions.computeIfAbsent(msg.name(), k -> new Adoption());
+        a.owners.add(src);
         for (RecoveryLocks.Entry e : msg.locks()) {
             LockId id = new LockId(src, e.lkid());
             a.locks.put(id, MasterLock.recovered(id, e.holder(), e.granted(), e.requested(), e.queue(), e.seq(),
@@ -186,10 +188,18 @@ final class LockspaceRecovery {
     void adoptAndCommit(Deliveries d) {
         MasterSide m = ls.master;
         for (Map.Entry<ResourceName, Adoption> e : adoptions.entrySet()) {
-            ResourceState r = m.ensureResource(e.getKey());
+            ResourceState r = m.resources.get(e.getKey());
             List<MasterLock> locks = new ArrayList<>(e.getValue().locks.values());
             locks.sort(Comparator.comparingLong(MasterLock::seq));
-            r.adopt(locks, e.getValue().copies.values());
+            if (r == null || r.isEmpty()) {
+                r = m.ensureResource(e.getKey());
+                r.adopt(locks, e.getValue().copies.values());
+            } else {
+                // mastered here already (adopted by an earlier attempt this node completed): owners' truth wins
+                for (MasterLock old : r.readopt(locks, e.getValue().owners)) {
+                    m.forget(old.id());
+                }
+            }
             for (MasterLock l : locks) {
                 m.locks.put(l.id(), l);
                 m.lockResource.put(l.id(), r);

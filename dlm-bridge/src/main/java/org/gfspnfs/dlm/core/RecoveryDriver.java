@@ -42,13 +42,15 @@ final class RecoveryDriver implements MemberListener, AutoCloseable {
     private final DlmNode node;
     private final MemberView view;
     private final ExecutorService thread;
-    private final Object inbox = new Object();
-    private final Map<Long, Set<Integer>> markers = new HashMap<>();
-    private final Map<String, Set<Integer>> dones = new HashMap<>();
-    private final Map<Long, List<Received>> data = new HashMap<>();
-
-    /** A recovery data message and its sender. */
-    private record Received(int src, Message message) { }
+    private final RecoveryInbox inbox = new RecoveryInbox();
+    /** This node's current attempt (guarded by {@code inbox}), numbered in this life. */
+    private long attempt;
+    /** The current attempt is past barrier 0: it has sent data that depends on this node's state. */
+    private boolean pastMarkers;
+    /** A member started a new attempt at the epoch this node is recovering after this node had sent data. */
+    private boolean restartRequested;
+    /** A member started a new attempt at the epoch this node has completed: recover it again, with it. */
+    private volatile boolean rerunRequested;
     private volatile RecoveryState state = RecoveryState.STARTING;
     private volatile long completedEpoch;
     private volatile long recoveringEpoch;
@@ -107,17 +109,54 @@ final class RecoveryDriver implements MemberListener, AutoCloseable {
     }
 
     void onMessage(int src, Message m) {
+        if (m instanceof RecoveryMarker x) {
+            onMarker(src, x);
+        } else if (m instanceof RecoveryDone x) {
+            inbox.done(src, x);
+        } else if (m instanceof RecoveryDirectory x) {
+            inbox.data(src, x.epoch(), x);
+        } else if (m instanceof RecoveryLocks x) {
+            inbox.data(src, x.epoch(), x);
+        }
+    }
+
+    /**
+     * A member's marker. If it opens a new attempt of that member, what the member sent before is void: requests it
+     * sent while this node waited for the same recovery are dropped (the member resends whatever stays unanswered),
+     * and this node joins the attempt: it acknowledges it if it has not yet sent recovery data, restarts its own
+     * attempt if it has (that data may be older than what the member did before its marker), and recovers again if
+     * it had completed the epoch.
+     */
+    private void onMarker(int src, RecoveryMarker x) {
+        RecoveryMarker ack = null;
+        boolean rerun = false;
         synchronized (inbox) {
-            if (m instanceof RecoveryMarker x) {
-                markers.computeIfAbsent(x.epoch(), k -> new HashSet<>()).add(src);
-            } else if (m instanceof RecoveryDone x) {
-                dones.computeIfAbsent(x.epoch() + ":" + x.phase(), k -> new HashSet<>()).add(src);
-            } else if (m instanceof RecoveryDirectory x) {
-                data.computeIfAbsent(x.epoch(), k -> new ArrayList<>()).add(new Received(src, x));
-            } else if (m instanceof RecoveryLocks x) {
-                data.computeIfAbsent(x.epoch(), k -> new ArrayList<>()).add(new Received(src, x));
+            if (!inbox.marker(src, x)) {
+                return;
             }
-            inbox.notifyAll();
+            if (state == RecoveryState.RECOVERING && recoveringEpoch == x.epoch()) {
+                if (pastMarkers) {
+                    restartRequested = true;
+                } else {
+                    ack = new RecoveryMarker(x.epoch(), node.incarnation(), attempt, x.attempt());
+                }
+            } else if (state == RecoveryState.RUNNING && completedEpoch == x.epoch()) {
+                rerun = true;
+            }
+        }
+        node.forEachLockspace(ls -> ls.dropBuffered(src));
+        if (ack != null) {
+            node.transport().send(src, ack, x.epoch());
+        }
+        if (rerun) {
+            LOG.info("node {}: node {} restarted the recovery of epoch {}; recovering again", node.selfId(), src,
+                    Long.toHexString(x.epoch()));
+            rerunRequested = true;
+            try {
+                thread.execute(this::reconsider);
+            } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+                // closing: nothing left to recover
+            }
         }
     }
 
@@ -133,11 +172,14 @@ final class RecoveryDriver implements MemberListener, AutoCloseable {
         while (state != RecoveryState.CLOSED) {
             ViewSnapshot snap = view.snapshot();
             long epoch = epochOf(snap.members());
-            if (state == RecoveryState.RUNNING && epoch == completedEpoch && snap.quorate()) {
+            if (state == RecoveryState.RUNNING && epoch == completedEpoch && snap.quorate() && !rerunRequested) {
                 return;
             }
             if (state != RecoveryState.STOPPED) {
-                state = state.to(RecoveryState.STOPPED);
+                if (!transition(RecoveryState.STOPPED)) {
+                    return;
+                }
+                rerunRequested = false;
                 node.forEachLockspace(ls -> ls.recovery().stop());
                 LOG.info("node {}: DLM stopped, view {} ({} members, {} awaiting fence, quorate {})",
                         node.selfId(), snap.viewId(), snap.members().size(), snap.awaitingFence().size(),
@@ -150,31 +192,55 @@ final class RecoveryDriver implements MemberListener, AutoCloseable {
             }
             try {
                 if (recover(snap, epoch)) {
-                    return;
+                    if (!rerunRequested) {
+                        return;
+                    }
+                    continue; // a member restarted this recovery while it was committing: join it
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            state = state.to(RecoveryState.STOPPED);
-            LOG.info("node {}: recovery of epoch {} aborted by a view change", node.selfId(), Long.toHexString(epoch));
+            if (!transition(RecoveryState.STOPPED)) {
+                return;
+            }
+            LOG.info("node {}: recovery of epoch {} aborted by a view change or a member's restart", node.selfId(),
+                    Long.toHexString(epoch));
         }
     }
 
     private boolean recover(ViewSnapshot snap, long epoch) throws InterruptedException {
-        state = state.to(RecoveryState.RECOVERING);
-        recoveringEpoch = epoch;
         List<Integer> ids = snap.members().stream().map(Member::nodeId).toList();
         ring = ids.stream().mapToInt(Integer::intValue).toArray();
         Set<Integer> memberSet = new HashSet<>(ids);
         Set<Integer> others = new HashSet<>(ids);
         others.remove(node.selfId());
         long t0 = System.nanoTime();
-        LOG.debug("node {}: recovery of epoch {} starts, members {}", node.selfId(), Long.toHexString(epoch), ids);
-
-        sendAll(others, new RecoveryMarker(epoch), epoch);
-        if (!await(() -> has(markers.get(epoch), others))) {
+        Map<Integer, RecoveryMarker> marks = new HashMap<>();
+        long a;
+        synchronized (inbox) {
+            if (!transition(RecoveryState.RECOVERING)) {
+                return false;
+            }
+            recoveringEpoch = epoch;
+            a = ++attempt;
+            pastMarkers = false;
+            restartRequested = false;
+            for (int n : others) {
+                marks.put(n, new RecoveryMarker(epoch, node.incarnation(), a, inbox.attemptOf(n, epoch)));
+            }
+        }
+        LOG.debug("node {}: recovery of epoch {} attempt {} starts, members {}", node.selfId(),
+                Long.toHexString(epoch), a, ids);
+        marks.forEach((n, m) -> node.transport().send(n, m, epoch));
+        if (!await(() -> inbox.reached(others, epoch, a, 0))) {
             return false;
+        }
+        synchronized (inbox) {
+            if (restartRequested) {
+                return false;
+            }
+            pastMarkers = true;
         }
         for (LockspaceImpl ls : node.lockspaceList()) {
             Map<Integer, List<ResourceName>> dir = ls.locked(() ->
@@ -186,18 +252,18 @@ final class RecoveryDriver implements MemberListener, AutoCloseable {
                 }
             });
         }
-        if (!barrier(epoch, PHASE_DIRECTORY, others)) {
+        if (!barrier(epoch, a, PHASE_DIRECTORY, others)) {
             return false;
         }
-        applyData(epoch, RecoveryDirectory.class);
+        applyData(epoch, others, RecoveryDirectory.class);
         for (LockspaceImpl ls : node.lockspaceList()) {
             var out = ls.locked(() -> ls.recovery().resendLocks(epoch, this::directoryNode));
             out.forEach(e -> node.transport().send(e.getKey(), e.getValue(), epoch));
         }
-        if (!barrier(epoch, PHASE_LOCKS, others)) {
+        if (!barrier(epoch, a, PHASE_LOCKS, others)) {
             return false;
         }
-        applyData(epoch, RecoveryLocks.class);
+        applyData(epoch, others, RecoveryLocks.class);
         Deliveries d = new Deliveries(false);
         for (LockspaceImpl ls : node.lockspaceList()) {
             ls.locked(() -> {
@@ -206,9 +272,16 @@ final class RecoveryDriver implements MemberListener, AutoCloseable {
             });
         }
         synchronized (node.lockspaceMonitor()) {
-            completedEpoch = epoch;
-            members = List.copyOf(ids);
-            state = state.to(RecoveryState.RUNNING);
+            synchronized (inbox) {
+                if (!transition(RecoveryState.RUNNING)) {
+                    return false;
+                }
+                completedEpoch = epoch;
+                members = List.copyOf(ids);
+                if (restartRequested) {
+                    rerunRequested = true;
+                }
+            }
             for (LockspaceImpl ls : node.lockspaceList()) {
                 ls.locked(() -> {
                     ls.recovery().resume(epoch, d);
@@ -217,28 +290,31 @@ final class RecoveryDriver implements MemberListener, AutoCloseable {
             }
         }
         d.run(node.callbacks());
-        forget(epoch);
         LOG.info("node {}: recovery of epoch {} done in {} ms, members {}", node.selfId(), Long.toHexString(epoch),
                 (System.nanoTime() - t0) / 1_000_000, ids);
         return true;
     }
 
-    private boolean barrier(long epoch, int phase, Set<Integer> others) throws InterruptedException {
-        LOG.debug("node {}: epoch {} phase {} done", node.selfId(), Long.toHexString(epoch), phase);
-        sendAll(others, new RecoveryDone(epoch, phase), epoch);
-        return await(() -> has(dones.get(epoch + ":" + phase), others));
+    /** Moves to {@code next} unless the node was closed meanwhile ({@link #close} runs on another thread). */
+    private boolean transition(RecoveryState next) {
+        synchronized (inbox) {
+            if (state == RecoveryState.CLOSED) {
+                return false;
+            }
+            state = state.to(next);
+            return true;
+        }
     }
 
-    private void applyData(long epoch, Class<? extends Message> type) {
-        List<Received> items;
-        synchronized (inbox) {
-            items = new ArrayList<>(data.getOrDefault(epoch, List.of()));
-        }
-        for (Received item : items) {
+    private boolean barrier(long epoch, long a, int phase, Set<Integer> others) throws InterruptedException {
+        LOG.debug("node {}: epoch {} attempt {} phase {} done", node.selfId(), Long.toHexString(epoch), a, phase);
+        sendAll(others, new RecoveryDone(epoch, a, phase), epoch);
+        return await(() -> inbox.reached(others, epoch, a, phase));
+    }
+
+    private void applyData(long epoch, Set<Integer> others, Class<? extends Message> type) {
+        for (RecoveryInbox.Received item : inbox.data(others, epoch, type)) {
             int src = item.src();
-            if (!type.isInstance(item.message())) {
-                continue;
-            }
             if (item.message() instanceof RecoveryDirectory x) {
                 LockspaceImpl ls = node.lockspaceImpl(x.lockspace());
                 ls.locked(() -> {
@@ -255,29 +331,17 @@ final class RecoveryDriver implements MemberListener, AutoCloseable {
         }
     }
 
-    private void forget(long epoch) {
-        synchronized (inbox) {
-            markers.remove(epoch);
-            data.remove(epoch);
-            dones.keySet().removeIf(k -> k.startsWith(epoch + ":"));
-        }
-    }
-
     private void sendAll(Set<Integer> to, Message m, long epoch) {
         for (int n : to) {
             node.transport().send(n, m, epoch);
         }
     }
 
-    private static boolean has(Set<Integer> got, Set<Integer> want) {
-        return want.isEmpty() || (got != null && got.containsAll(want));
-    }
-
     private boolean await(BooleanSupplier done) throws InterruptedException {
         synchronized (inbox) {
             while (!done.getAsBoolean()) {
                 // a view event alone is no reason to abort: it may announce the very view being recovered
-                if (state == RecoveryState.CLOSED || viewMovedOn()) {
+                if (state == RecoveryState.CLOSED || restartRequested || viewMovedOn()) {
                     return false;
                 }
                 inbox.wait(100);
@@ -303,12 +367,12 @@ final class RecoveryDriver implements MemberListener, AutoCloseable {
 
     @Override
     public void close() {
-        state = RecoveryState.CLOSED;
+        synchronized (inbox) {
+            state = RecoveryState.CLOSED;
+            inbox.notifyAll();
+        }
         if (registration != null) {
             registration.close();
-        }
-        synchronized (inbox) {
-            inbox.notifyAll();
         }
         thread.shutdownNow();
         try {

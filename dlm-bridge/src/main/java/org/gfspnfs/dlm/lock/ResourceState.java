@@ -208,16 +208,7 @@ public final class ResourceState {
      * PW/EX, so the value is marked invalid.
      */
     public void adopt(Collection<MasterLock> locks, Collection<RecoveredValueBlock> copies) {
-        for (MasterLock l : locks) {
-            switch (l.queue) {
-                case GRANTED -> grantQueue.add(l);
-                case CONVERTING -> convertQueue.add(l);
-                case WAITING -> waitQueue.add(l);
-            }
-            nextSeq = Math.max(nextSeq, l.seq + 1);
-        }
-        convertQueue.sort(Comparator.comparingLong(MasterLock::seq));
-        waitQueue.sort(Comparator.comparingLong(MasterLock::seq));
+        merge(locks);
         RecoveredValueBlock newest = null;
         boolean writerExcluded = false;
         for (RecoveredValueBlock c : copies) {
@@ -233,6 +224,44 @@ public final class ResourceState {
             lvbValid = newest.valid() && writerExcluded;
         } else {
             lvbValid = false;
+        }
+    }
+
+    /**
+     * Recovery on a master that already holds the resource (it survived, or it adopted the resource in an earlier
+     * attempt at this recovery): the resent locks replace whatever it had of their owners' locks, since the owner is
+     * the truth for what it holds, and the queues are re-ordered by their stamps. The value block stands.
+     *
+     * @return the locks of {@code owners} that were replaced or dropped
+     */
+    public List<MasterLock> readopt(Collection<MasterLock> locks, java.util.Set<Integer> owners) {
+        List<MasterLock> removed = new ArrayList<>();
+        for (List<MasterLock> q : List.of(grantQueue, convertQueue, waitQueue)) {
+            for (var it = q.iterator(); it.hasNext(); ) {
+                MasterLock l = it.next();
+                if (owners.contains(l.id.nodeId())) {
+                    it.remove();
+                    removed.add(l);
+                }
+            }
+        }
+        merge(locks);
+        return removed;
+    }
+
+    private void merge(Collection<MasterLock> locks) {
+        for (MasterLock l : locks) {
+            switch (l.queue) {
+                case GRANTED -> grantQueue.add(l);
+                case CONVERTING -> convertQueue.add(l);
+                case WAITING -> waitQueue.add(l);
+            }
+            nextSeq = Math.max(nextSeq, l.seq + 1);
+        }
+        convertQueue.sort(Comparator.comparingLong(MasterLock::seq));
+        waitQueue.sort(Comparator.comparingLong(MasterLock::seq));
+        for (MasterLock w : all()) {
+            w.notified.removeIf(id -> !contains(id));
         }
     }
 

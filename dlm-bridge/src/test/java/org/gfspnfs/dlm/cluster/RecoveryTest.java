@@ -17,7 +17,6 @@ import org.gfspnfs.dlm.api.Lockspace;
 import org.gfspnfs.dlm.api.ResourceName;
 import org.gfspnfs.dlm.api.query.ResourceInfo;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class RecoveryTest {
@@ -179,9 +178,6 @@ class RecoveryTest {
     }
 
     @Test
-    @Disabled("Known bug (issue #6, open): about 1 run in 5, a recovery aborted by a second master loss loses the "
-            + "queue order of a remastered resource and grants the compatible CR waiter ahead of the PW waiter "
-            + "queued before it. Re-enable with the fix (likely: seq of re-adopted locks across restarted recovery).")
     void twoMastersLostBackToBack_recoveryRestartsWithTheNewView_locksAndQueueOrderSurvive() throws Exception {
         cluster = new MiniCluster(5);
         ResourceName r4 = ResourceName.of("on-4");

@@ -48,8 +48,8 @@ class TransportTest {
     void messagesArriveInOrder_bothWays_overOneConnection() throws Exception {
         startPair();
         for (int i = 0; i < 1000; i++) {
-            t1.send(2, new RecoveryDone(i, 1), 0);
-            t2.send(1, new RecoveryDone(i, 2), 0);
+            t1.send(2, new RecoveryDone(i, 1, 1), 0);
+            t2.send(1, new RecoveryDone(i, 2, 2), 0);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> at1.size() == 1000 && at2.size() == 1000);
         for (int i = 0; i < 1000; i++) {
@@ -79,7 +79,7 @@ class TransportTest {
     void resetConnection_losesNothing_andDuplicatesNothing() throws Exception {
         startPair();
         for (int i = 0; i < 3000; i++) {
-            t1.send(2, new RecoveryDone(i, 1), 0);
+            t1.send(2, new RecoveryDone(i, 1, 1), 0);
             if (i % 500 == 0) {
                 t1.resetConnection(2);
             }
@@ -101,7 +101,7 @@ class TransportTest {
             out.flush();
             await().atMost(Duration.ofSeconds(5)).until(() -> t2.connectionResets() >= 1);
         }
-        t1.send(2, new RecoveryDone(7, 1), 0);
+        t1.send(2, new RecoveryDone(7, 1, 1), 0);
         await().atMost(Duration.ofSeconds(5)).until(() -> at2.size() == 1);
     }
 
@@ -112,9 +112,9 @@ class TransportTest {
         try {
             stale.bind(ANY);
             stale.updatePeers(List.of(new Member(1, "n1", 10, ANY), m2));
-            stale.send(2, new RecoveryDone(99, 9), 0);
+            stale.send(2, new RecoveryDone(99, 9, 9), 0);
             await().atMost(Duration.ofSeconds(5)).until(() -> t2.connectionResets() >= 1);
-            t1.send(2, new RecoveryDone(1, 1), 0);
+            t1.send(2, new RecoveryDone(1, 1, 1), 0);
             await().atMost(Duration.ofSeconds(5)).until(() -> at2.size() == 1);
             assertThat(((RecoveryDone) at2.get(0)).epoch()).isEqualTo(1);
         } finally {

@@ -2,8 +2,11 @@ package org.gfspnfs.dlm.net.msg;
 
 import io.netty.buffer.ByteBuf;
 
-/** Recovery barrier: the sender finished {@code phase} of recovery {@code epoch} (all its messages precede this). */
-public record RecoveryDone(long epoch, int phase) implements Message {
+/**
+ * Recovery barrier: the sender finished {@code phase} of its {@code attempt} at recovery {@code epoch} (all its
+ * messages of that phase precede this).
+ */
+public record RecoveryDone(long epoch, long attempt, int phase) implements Message {
     @Override
     public MessageType type() {
         return MessageType.RECOVERY_DONE;
@@ -11,10 +14,10 @@ public record RecoveryDone(long epoch, int phase) implements Message {
 
     @Override
     public void encode(ByteBuf out) {
-        out.writeLong(epoch).writeInt(phase);
+        out.writeLong(epoch).writeLong(attempt).writeInt(phase);
     }
 
     static RecoveryDone decode(ByteBuf in) {
-        return new RecoveryDone(in.readLong(), in.readInt());
+        return new RecoveryDone(in.readLong(), in.readLong(), in.readInt());
     }
 }
