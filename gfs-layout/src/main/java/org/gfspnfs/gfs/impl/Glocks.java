@@ -1,9 +1,12 @@
 package org.gfspnfs.gfs.impl;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -282,6 +285,9 @@ final class Glocks implements AutoCloseable {
         }
     }
 
+    /** How long unmount waits for its unlocks, all together. */
+    private static final int UNMOUNT_UNLOCK_SECONDS = 3;
+
     /** Gives every lock back (unmount: the log is already clean). LVBs of EX rgrp glocks are written. */
     @Override
     public void close() {
@@ -294,21 +300,37 @@ final class Glocks implements AutoCloseable {
         if (session == null) {
             return;
         }
+        // All unlocks at once under one deadline: the log is clean already, so a lock whose master is gone (a
+        // node leaving at the same moment) is abandoned rather than waited for; the others purge it when this
+        // node leaves the cluster.
+        List<Map.Entry<LockName, CompletableFuture<LockGrant>>> pending = new ArrayList<>();
         for (GlockState g : glocks.values()) {
             synchronized (g) {
                 if (g.granted != LockMode.UN) {
                     byte[] lvb = g.granted == LockMode.EX ? hooks.lvbFor(g.name) : null;
-                    try {
-                        session.request(g.name, LockMode.UN, EnumSet.noneOf(LockFlag.class), lvb)
-                                .get(10, TimeUnit.SECONDS);
-                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                        LOG.warn("unlock of {} at unmount failed", g.name, e);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    pending.add(Map.entry(g.name,
+                            session.request(g.name, LockMode.UN, EnumSet.noneOf(LockFlag.class), lvb)));
                     g.granted = LockMode.UN;
                 }
             }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(UNMOUNT_UNLOCK_SECONDS);
+        int abandoned = 0;
+        for (Map.Entry<LockName, CompletableFuture<LockGrant>> p : pending) {
+            try {
+                p.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                abandoned++;
+                LOG.debug("unlock of {} at unmount failed: {}", p.getKey(), e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (abandoned > 0) {
+            LOG.warn("unmount: {} of {} glocks were not released within {} s (their masters are gone); the log is "
+                    + "clean, the cluster drops them with this node", abandoned, pending.size(),
+                    UNMOUNT_UNLOCK_SECONDS);
         }
         session.close();
     }

@@ -60,8 +60,9 @@ public final class ClusterMembershipStatus implements MembershipView {
     private synchronized void onEvent(MemberEvent e) {
         MemberState state = switch (e.kind()) {
             case JOINED -> MemberState.MEMBER;
-            case LEFT -> MemberState.LOST;
-            case FENCED -> MemberState.FENCED;
+            case LEFT -> stack.leftCleanly(e.member()) ? MemberState.LEFT : MemberState.LOST;
+            // A clean leave is marked fenced in the view (nothing to fence) but stays LEFT to the operator.
+            case FENCED -> seen.get(e.member().nodeId()).state() == MemberState.LEFT ? null : MemberState.FENCED;
             case QUORUM_GAINED, QUORUM_LOST -> null;
         };
         if (state != null) {

@@ -16,11 +16,13 @@ import org.gfspnfs.dlm.core.DlmConfig;
 import org.gfspnfs.dlm.core.DlmNode;
 import org.gfspnfs.dlm.glock.DlmLockModule;
 import org.gfspnfs.membership.FenceAgents;
+import org.gfspnfs.membership.api.Member;
 import org.gfspnfs.membership.fence.FenceCoordinator;
 import org.gfspnfs.membership.fence.ManualFenceAck;
 import org.gfspnfs.membership.hazelcast.HazelcastMemberView;
 import org.gfspnfs.membership.hazelcast.MembershipRefusedException;
 import org.gfspnfs.membership.recovery.RecoverySequence;
+import org.gfspnfs.membership.sbd.DiskFenceLedger;
 import org.gfspnfs.membership.sbd.FenceAreas;
 import org.gfspnfs.membership.sbd.HaltAction;
 import org.gfspnfs.membership.sbd.IoGate;
@@ -52,6 +54,9 @@ public final class ClusterStack implements AutoCloseable {
     private final ManualFenceAck acks;
     private final NodeRecoveryHooks hooks;
     private HazelcastMemberView view;
+    private FenceAreas areas;
+    private DiskFenceLedger ledger;
+    private SelfFenceWatchdog watchdog;
     private IoGate gate;
     private FenceCoordinator fencer;
     private DlmNode dlm;
@@ -100,17 +105,17 @@ public final class ClusterStack implements AutoCloseable {
 
     private void fencing(Clock clock, Path workDir) throws DaemonException {
         Timing timing = conf.timing();
-        FenceAreas areas = new FenceAreas(conf);
+        areas = new FenceAreas(conf);
         opened.push(areas);
         gate = new IoGate(clock, timing.watchdogTimeout(), this::quorate);
-        SelfFenceWatchdog watchdog;
         try {
+            ledger = DiskFenceLedger.open(conf, areas, clock);
             watchdog = new SelfFenceWatchdog(self.nodeId(), view.self().incarnation(), areas.openWatched(),
                     this::quorate, timing.watchdogTimeout(), timing.selfFenceTimeout(), gate,
                     HaltAction.runtimeHalt(SELF_FENCE_STATUS), clock);
             watchdog.start();
         } catch (IOException e) {
-            throw new DaemonException("cannot open the disk fence area " + FenceAreas.watched(conf) + ": "
+            throw new DaemonException("cannot open the disk fence area of " + conf.filesystem().device() + ": "
                     + e.getMessage(), e);
         }
         opened.push(watchdog);
@@ -160,7 +165,7 @@ public final class ClusterStack implements AutoCloseable {
         deadlocks = DeadlockHistory.start(dlm, Duration.ofSeconds(5), clock);
         opened.push(deadlocks);
         hooks.dlm(dlm);
-        recovery = new RecoverySequence(conf, view, fencer, view::fenced, hooks, Duration.ofSeconds(1),
+        recovery = new RecoverySequence(conf, view, fencer, ledger, view::fenced, hooks, Duration.ofSeconds(1),
                 conf.timing().heartbeat().multipliedBy(2), clock);
         recovery.start();
         opened.push(recovery);
@@ -178,6 +183,16 @@ public final class ClusterStack implements AutoCloseable {
             sleep(Duration.ofMillis(20));
         }
         LOG.info("node {}: DLM running with members {}", self.name(), dlm.snapshot().members());
+    }
+
+    /** Whether {@code member}'s life ended with an orderly leave (its LEFT record is in its fence slot). */
+    boolean leftCleanly(Member member) {
+        try {
+            return ledger.leftCleanly(member.nodeId(), member.incarnation());
+        } catch (IOException e) {
+            LOG.warn("cannot read the fence slot of node {}: {}", member.nodeId(), e.toString());
+            return false;
+        }
     }
 
     private boolean quorate() {
@@ -244,7 +259,47 @@ public final class ClusterStack implements AutoCloseable {
         return conf;
     }
 
-    /** Leaves the cluster: recovery, DLM, fencing, watchdog, then Hazelcast; each step runs even if one fails. */
+    /**
+     * The orderly leave, after the filesystem was unmounted cleanly (journal CLEAN, glocks released): the DLM
+     * leaves, the I/O gate closes for good, the watchdog and the recovery machinery stop, and only then the LEFT
+     * record for this life goes into the node's fence slot, forced to disk, before Hazelcast is left gracefully.
+     * The survivors read that record when they see this node go, so they neither fence it nor replay its journal
+     * (membership/README.md, "Clean leave"). Without the record a stop looks like a crash to them, which is the
+     * safe reading whenever this node cannot vouch for its state.
+     */
+    public void leave() {
+        closeQuietly(deadlocks);
+        closeQuietly(dlm);
+        gate.close("left the cluster");
+        closeQuietly(watchdog);
+        closeQuietly(recovery);
+        closeQuietly(fencer);
+        try {
+            ledger.recordLeft(self.nodeId(), view.self().incarnation());
+            LOG.info("node {}: LEFT record written; leaving the cluster", self.name());
+        } catch (IOException e) {
+            LOG.warn("node {}: cannot write the LEFT record ({}); the others will fence this node", self.name(),
+                    e.toString());
+        }
+        close();
+    }
+
+    private void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        opened.remove(c);
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("node {}: closing {} failed: {}", self.name(), c.getClass().getSimpleName(), e.toString());
+        }
+    }
+
+    /**
+     * Leaves the cluster as a crash would look to the others (no LEFT record: they fence this node and replay its
+     * journal): recovery, DLM, fencing, watchdog, then Hazelcast; each step runs even if one fails.
+     */
     @Override
     public void close() {
         while (!opened.isEmpty()) {

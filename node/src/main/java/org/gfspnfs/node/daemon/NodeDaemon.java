@@ -68,6 +68,8 @@ public final class NodeDaemon implements AutoCloseable {
     private final Deque<Closer> opened = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private DaemonState state = DaemonState.STARTING;
+    /** During {@link #close()}: every step so far succeeded. */
+    private volatile boolean closedCleanly = true;
     private FileBlockDevice device;
     /** The device as the filesystem and data servers write it: through the fence gate in a cluster. */
     private BlockDevice shared;
@@ -146,7 +148,14 @@ public final class NodeDaemon implements AutoCloseable {
         cluster = ClusterStack.start(options.conf(), self, new MonotonicClock(), options.stateDir(),
                 options.quorumWait());
         ClusterStack stack = cluster;
-        opened.push(stack::close);
+        // Orderly only when everything before it (the unmount above all) closed cleanly; else a crash to the others.
+        opened.push(() -> {
+            if (closedCleanly) {
+                stack.leave();
+            } else {
+                stack.close();
+            }
+        });
     }
 
     private void mount(DaemonOptions options) throws DaemonException {
@@ -356,18 +365,23 @@ public final class NodeDaemon implements AutoCloseable {
     /** Clean shutdown; idempotent. Errors are logged and leave the daemon FAILED rather than half-open. */
     @Override
     public void close() {
+        boolean wasRunning;
         synchronized (this) {
             if (state == DaemonState.STOPPING || state.isTerminal()) {
                 return;
             }
+            wasRunning = state == DaemonState.RUNNING;
             moveTo(DaemonState.STOPPING);
         }
         boolean clean = true;
+        // A start that failed half-way may leave a journal only this node's next mount replays: not a clean leave.
+        closedCleanly = wasRunning;
         while (!opened.isEmpty()) {
             try {
                 opened.pop().close();
             } catch (Exception e) {
                 clean = false;
+                closedCleanly = false;
                 LOG.error("node {}: shutdown step failed: {}", self.name(), e.toString(), e);
             }
         }

@@ -115,16 +115,27 @@ class ClusterNodesIT {
         nfs.close(held);
         nfs.close();
 
-        // One node stops orderly while the other two keep quorum: it unmounts cleanly and the others carry on.
+        // One node stops orderly: a clean leave, which the others neither fence nor replay.
         NodeProcess n3 = nodes.get(2);
         n3.terminate();
         n3.awaitCleanStop();
         awaitRecovery(cluster, "n1", "n3", Duration.ofSeconds(60));
+        JsonNode n1Status = gfsctl(cluster, "status", "--node", "n1", "--json").at("/nodes/0/result");
+        assertThat(count(n1Status.get("fencing"), "n3", "SUCCEEDED")).isZero();
+        assertThat(n1Status.get("members")).anySatisfy(m -> {
+            assertThat(m.get("name").asText()).isEqualTo("n3");
+            assertThat(m.get("state").asText()).isEqualTo("LEFT");
+        });
+        assertThat(n1Status.get("recovery").toString()).contains("left cleanly");
         JsonNode after = gfsctl(cluster, "ls", "--node", "n1", "--json").at("/nodes/0/result/0/members");
         assertThat(after).extracting(JsonNode::asInt).containsExactly(1, 2);
 
-        killAll();
-        assertRecoverableAndClean(cluster);
+        // The other two stop at the same moment, as a cluster-wide shutdown does: both unmount cleanly.
+        nodes.get(0).terminate();
+        nodes.get(1).terminate();
+        nodes.get(0).awaitCleanStop();
+        nodes.get(1).awaitCleanStop();
+        assertFsckClean(cluster);
     }
 
     @Test
