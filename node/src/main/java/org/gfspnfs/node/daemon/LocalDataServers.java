@@ -12,21 +12,16 @@ import org.gfspnfs.control.api.Revocation;
 import org.gfspnfs.control.client.StateidVerdictCache;
 import org.gfspnfs.control.spi.RevocationListener;
 import org.gfspnfs.ds.DataServer;
-import org.gfspnfs.ds.MetadataServerLink;
 import org.gfspnfs.ds.VerdictStateidValidator;
-import org.gfspnfs.gfs.Extent;
 import org.gfspnfs.gfs.FileSystem;
-import org.gfspnfs.gfs.GfsException;
-import org.gfspnfs.gfs.InodeId;
 import org.gfspnfs.gfs.device.BlockDevice;
 import org.gfspnfs.mds.layout.DataServerAddress;
-import org.gfspnfs.mds.layout.UnwrittenExtents;
 import org.gfspnfs.nfs41.export.ExportTable;
 
 /**
  * The pNFS data servers this process serves (RFC 8881 section 13.6), each an NFSv4.1 server in DS role on its own
  * endpoint, reading and writing the shared device directly. They live next to the MDS in this process, so they
- * validate stateids against the MDS's tables and allocate through its {@link UnwrittenExtents} by direct call;
+ * validate stateids against the MDS's tables and allocate through its {@code UnwrittenExtents} by direct call ({@link InProcessMdsLink});
  * a data server in another process uses the same verdict cache over the control channel. Also the control
  * channel's {@link RevocationListener} of this node: a revocation empties every local verdict cache.
  */
@@ -68,7 +63,7 @@ final class LocalDataServers implements RevocationListener, AutoCloseable {
             ds = DataServer.builder().bindAddress(e.listen().host()).port(e.listen().port()).fileSystem(fs, device)
                     .attributes(mds.vfs()).exports(exports).clock(clock)
                     .validator(new VerdictStateidValidator(verdicts))
-                    .metadataServer(link(mds.provider().unwrittenExtents())).start();
+                    .metadataServer(InProcessMdsLink.of(mds)).start();
         } catch (IOException ex) {
             throw new IOException("data server " + e.name() + " on " + e.listen() + ": " + ex.getMessage(), ex);
         }
@@ -95,26 +90,6 @@ final class LocalDataServers implements RevocationListener, AutoCloseable {
             dropped += c.revoked(revocation);
         }
         return dropped;
-    }
-
-    /** The in-process MDS link: the data server calls the MDS's allocator and written-range ledger directly. */
-    private static MetadataServerLink link(UnwrittenExtents mds) {
-        return new MetadataServerLink() {
-            @Override
-            public List<Extent> allocate(InodeId file, long offset, long length) throws GfsException {
-                return mds.allocate(file, offset, length);
-            }
-
-            @Override
-            public void written(InodeId file, long offset, long length) {
-                mds.written(file, offset, length);
-            }
-
-            @Override
-            public List<ByteRange> writtenWithin(InodeId file, long offset, long end) {
-                return mds.reportedWithin(file, offset, end).stream().map(r -> new ByteRange(r[0], r[1])).toList();
-            }
-        };
     }
 
     @Override

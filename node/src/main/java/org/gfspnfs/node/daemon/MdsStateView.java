@@ -16,7 +16,6 @@ import org.gfspnfs.control.api.ClientState;
 import org.gfspnfs.control.api.CommandOutcome;
 import org.gfspnfs.control.api.CommandRefusedException;
 import org.gfspnfs.control.api.ControlException;
-import org.gfspnfs.control.api.InvalidRequestException;
 import org.gfspnfs.control.api.LayoutFilter;
 import org.gfspnfs.control.api.LayoutInfo;
 import org.gfspnfs.control.api.LayoutIoMode;

@@ -18,8 +18,12 @@ import org.gfspnfs.conf.ClusterNode;
 import org.gfspnfs.conf.HostPort;
 import org.gfspnfs.conf.Role;
 import org.gfspnfs.control.auth.ClusterKey;
+import org.gfspnfs.control.client.NodeEndpoint;
 import org.gfspnfs.control.server.ControlServer;
 import org.gfspnfs.control.spi.ControlProviders;
+import org.gfspnfs.ds.DataServer;
+import org.gfspnfs.ds.MetadataServerLinkService;
+import org.gfspnfs.ds.RemoteDataServer;
 import org.gfspnfs.gfs.FileSystem;
 import org.gfspnfs.gfs.FileSystems;
 import org.gfspnfs.gfs.GfsException;
@@ -27,9 +31,11 @@ import org.gfspnfs.gfs.MountOptions;
 import org.gfspnfs.gfs.device.BlockDevice;
 import org.gfspnfs.gfs.device.FileBlockDevice;
 import org.gfspnfs.gfs.lock.LockModule;
+import org.gfspnfs.mds.layout.DataServerAddress;
+import org.gfspnfs.mds.vfs.GfsVirtualFileSystem;
+import org.gfspnfs.membership.MonotonicClock;
 import org.gfspnfs.nfs41.export.ExportTable;
 import org.gfspnfs.nfs41.export.ExportsParser;
-import org.gfspnfs.membership.MonotonicClock;
 import org.gfspnfs.nfs41.state.FileRecoveryStore;
 import org.gfspnfs.node.cluster.ClusterMembershipStatus;
 import org.gfspnfs.node.cluster.ClusterStack;
@@ -77,6 +83,7 @@ public final class NodeDaemon implements AutoCloseable {
     private FileSystem fs;
     private MetadataServerRole mds;
     private LocalDataServers dataServers;
+    private RemoteDataServer remoteDs;
     private MdsStateView nfsState;
     private ExportTable exports;
     private ControlServer control;
@@ -107,12 +114,8 @@ public final class NodeDaemon implements AutoCloseable {
             if (self.hasRole(Role.MDS)) {
                 d.serveMds(options);
                 d.serveDataServers(options);
-            } else if (self.hasRole(Role.DS) || !options.extraDataServers().isEmpty()) {
-                // A data server validates stateids with the MDS and allocates through it; across processes that
-                // needs the membership-driven MDS lookup and the control-channel allocation procedure.
-                LOG.warn("node {} has the ds role but no MDS in this process: its data server starts with the "
-                        + "multi-process cluster; this node serves the filesystem mount and the control channel",
-                        self.name());
+            } else if (self.hasRole(Role.DS)) {
+                d.serveRemoteDataServer(options, key);
             }
             d.serveControl(options, key);
             d.moveTo(DaemonState.RUNNING);
@@ -233,23 +236,62 @@ public final class NodeDaemon implements AutoCloseable {
             endpoints.add(new LocalDataServers.Endpoint(self.name() + "-ds" + n, extra,
                     extra.withHost(self.advertise())));
         }
-        if (endpoints.isEmpty()) {
+        if (endpoints.isEmpty() && cluster == null) {
             LOG.warn("node {} serves the MDS without any data server in this process: LAYOUTGET answers "
                     + "LAYOUTUNAVAILABLE and clients do all I/O through the MDS", self.name());
             return;
         }
-        try {
-            dataServers = LocalDataServers.start(endpoints, fs, shared, mds, exports, options.clock());
-        } catch (IOException e) {
-            // The message names the endpoint that failed.
-            throw new DaemonException("cannot start the pNFS " + e.getMessage() + (causedByBind(e)
-                    ? " (the port is busy or the address is not this host's)" : ""), e);
+        if (!endpoints.isEmpty()) {
+            try {
+                dataServers = LocalDataServers.start(endpoints, fs, shared, mds, exports, options.clock());
+            } catch (IOException e) {
+                // The message names the endpoint that failed.
+                throw new DaemonException("cannot start the pNFS " + e.getMessage() + (causedByBind(e)
+                        ? " (the port is busy or the address is not this host's)" : ""), e);
+            }
+            LocalDataServers ds = dataServers;
+            opened.push(ds::close);
+            LOG.info("pNFS data servers listening on {}, advertised as {}", ds.listening(), ds.addresses());
         }
-        LocalDataServers ds = dataServers;
+        List<DataServerAddress> local = dataServers == null ? List.of() : dataServers.addresses();
+        if (cluster == null) {
+            announceDataServers(local);
+            return;
+        }
+        // In a cluster the other members' data servers join the stripe as they join the view.
+        DataServerDirectory directory = DataServerDirectory.follow(options.conf(), self, local,
+                this::announceDataServers, cluster.view());
+        opened.push(directory::close);
+    }
+
+    private void announceDataServers(List<DataServerAddress> list) {
+        mds.dataServersChanged(list);
+        nfsState.dataServers(list);
+        LOG.info("pNFS layouts stripe over {}", list);
+    }
+
+    /**
+     * The data server of a node without the MDS: over this node's own mount, asking the MDS node (the first node
+     * with the mds role in cluster.conf) for stateid verdicts and unwritten allocations over the control channel.
+     */
+    private void serveRemoteDataServer(DaemonOptions options, ClusterKey key) throws DaemonException {
+        ClusterNode mdsNode = options.conf().nodes().stream().filter(n -> n.hasRole(Role.MDS)).findFirst()
+                .orElseThrow(() -> new DaemonException("cluster.conf names no node with the mds role"));
+        exports = readExports(options.exportsFile());
+        HostPort listen = self.nfsDs();
+        DataServer.Builder builder = DataServer.builder().bindAddress(listen.host()).port(listen.port())
+                .fileSystem(fs, shared).attributes(new GfsVirtualFileSystem(fs, options.clock())).exports(exports);
+        try {
+            remoteDs = RemoteDataServer.start(builder, new NodeEndpoint(mdsNode.name(),
+                    mdsNode.control().toSocketAddress()), key, self.name(), RemoteDataServer.DEFAULT_CALL_TIMEOUT,
+                    options.clock());
+        } catch (IOException e) {
+            throw listenFailure("the pNFS data server", listen, e);
+        }
+        RemoteDataServer ds = remoteDs;
         opened.push(ds::close);
-        mds.dataServersChanged(ds.addresses());
-        nfsState.dataServers(ds.addresses());
-        LOG.info("pNFS data servers listening on {}, advertised as {}", ds.listening(), ds.addresses());
+        LOG.info("pNFS data server listening on {} (advertised {}), MDS is {} at {}", ds.address(),
+                self.advertisedDs(), mdsNode.name(), mdsNode.control());
     }
 
     /** The control channel, with the providers this process can honestly serve (absent ones: NOT_SERVED). */
@@ -266,8 +308,13 @@ public final class NodeDaemon implements AutoCloseable {
         if (mds != null) {
             p.nfsState(nfsState).nfsControl(nfsState).stateidAuthority(mds.stateidAuthority());
         }
+        if (mds != null) {
+            p.writePath(new MetadataServerLinkService(InProcessMdsLink.of(mds)));
+        }
         if (dataServers != null) {
             p.revocations(dataServers);
+        } else if (remoteDs != null) {
+            p.revocations(remoteDs.revocations());
         }
         HostPort at = self.control();
         try {
@@ -331,11 +378,17 @@ public final class NodeDaemon implements AutoCloseable {
 
     /** Where this process's data servers listen, in stripe order; empty when it serves none. */
     public List<InetSocketAddress> dataServerAddresses() {
+        if (remoteDs != null) {
+            return List.of(remoteDs.address());
+        }
         return dataServers == null ? List.of() : dataServers.listening();
     }
 
     /** What GETDEVICEINFO tells clients, in stripe order: "host:port" of each data server of this process. */
     public List<String> advertisedDataServers() {
+        if (remoteDs != null) {
+            return List.of(self.advertisedDs().toString());
+        }
         return dataServers == null ? List.of() : dataServers.addresses().stream()
                 .map(a -> a.host() + ":" + a.port()).toList();
     }

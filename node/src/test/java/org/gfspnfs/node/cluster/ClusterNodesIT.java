@@ -3,11 +3,8 @@ package org.gfspnfs.node.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,9 +13,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.gfspnfs.control.client.ClusterDirectory;
-import org.gfspnfs.control.cli.GfsctlMain;
-import org.gfspnfs.control.client.ControlClient;
 import org.gfspnfs.gfs.FileSystem;
 import org.gfspnfs.gfs.FileSystems;
 import org.gfspnfs.gfs.InodeId;
@@ -33,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Three node processes (each its own JVM running the real daemon) on one image file: they form a quorate cluster
@@ -67,7 +60,7 @@ class ClusterNodesIT {
             n.await(l -> l.equals("ready"), START);
         }
 
-        JsonNode status = gfsctl(cluster, "status", "--json");
+        JsonNode status = Gfsctl.json(cluster, "status", "--json");
         for (JsonNode node : status.get("nodes")) {
             assertThat(node.get("outcome").asText()).as(node.toString()).isEqualTo("ok");
             JsonNode r = node.get("result");
@@ -76,7 +69,7 @@ class ClusterNodesIT {
                     assertThat(m.get("state").asText()).isEqualTo("MEMBER"));
         }
 
-        JsonNode ls = gfsctl(cluster, "ls", "--json");
+        JsonNode ls = Gfsctl.json(cluster, "ls", "--json");
         for (JsonNode node : ls.get("nodes")) {
             JsonNode spaces = node.get("result");
             assertThat(spaces).as(node.toString()).hasSize(1);
@@ -92,7 +85,7 @@ class ClusterNodesIT {
         long inode = nfs.attrsOf(held.fh()).fileId();
 
         // Each mounted node holds its own journal's lock EX; asking every node finds each resource at its master.
-        JsonNode locks = gfsctl(cluster, "locks", ClusterFixture.LOCK_TABLE, "--json");
+        JsonNode locks = Gfsctl.json(cluster, "locks", ClusterFixture.LOCK_TABLE, "--json");
         Map<String, JsonNode> byName = new HashMap<>();
         for (JsonNode node : locks.get("nodes")) {
             assertThat(node.get("outcome").asText()).as(node.toString()).isEqualTo("ok");
@@ -120,14 +113,14 @@ class ClusterNodesIT {
         n3.terminate();
         n3.awaitCleanStop();
         awaitRecovery(cluster, "n1", "n3", Duration.ofSeconds(60));
-        JsonNode n1Status = gfsctl(cluster, "status", "--node", "n1", "--json").at("/nodes/0/result");
+        JsonNode n1Status = Gfsctl.json(cluster, "status", "--node", "n1", "--json").at("/nodes/0/result");
         assertThat(count(n1Status.get("fencing"), "n3", "SUCCEEDED")).isZero();
         assertThat(n1Status.get("members")).anySatisfy(m -> {
             assertThat(m.get("name").asText()).isEqualTo("n3");
             assertThat(m.get("state").asText()).isEqualTo("LEFT");
         });
         assertThat(n1Status.get("recovery").toString()).contains("left cleanly");
-        JsonNode after = gfsctl(cluster, "ls", "--node", "n1", "--json").at("/nodes/0/result/0/members");
+        JsonNode after = Gfsctl.json(cluster, "ls", "--node", "n1", "--json").at("/nodes/0/result/0/members");
         assertThat(after).extracting(JsonNode::asInt).containsExactly(1, 2);
 
         // The other two stop at the same moment, as a cluster-wide shutdown does: both unmount cleanly.
@@ -162,7 +155,7 @@ class ClusterNodesIT {
         JsonNode resumed = awaitRecovery(cluster, "n1", "n3", Duration.ofSeconds(120));
         long took = java.time.Instant.parse(resumed.get("finishedAt").asText()).toEpochMilli() - killedAt;
         System.out.println("kill -9 of n3 to resumed service on n1: " + took + " ms");
-        JsonNode n1Status = gfsctl(cluster, "status", "--node", "n1", "--json").at("/nodes/0/result");
+        JsonNode n1Status = Gfsctl.json(cluster, "status", "--node", "n1", "--json").at("/nodes/0/result");
         assertThat(phases(n1Status, "n3")).contains("FENCING:DONE", "DLM_RECOVERY:DONE", "JOURNAL_REPLAY:DONE",
                 "RESUMED:DONE");
         assertThat(n1Status.get("members")).anySatisfy(m -> {
@@ -218,7 +211,7 @@ class ClusterNodesIT {
         assertThat(phases(waiting, "n3")).contains("FENCING:RUNNING").doesNotContain("JOURNAL_REPLAY:DONE");
         assertThat(waiting.get("fencing").toString()).contains("PDU 192.0.2.9 unreachable");
 
-        Gfsctl ack = gfsctlRaw(cluster, "fence-ack", "n3", "--json");
+        Gfsctl.Result ack = Gfsctl.run(cluster, "fence-ack", "n3", "--json");
         JsonNode answers = JSON.readTree(ack.out());
         for (JsonNode node : answers.get("nodes")) {
             if (!node.get("node").asText().equals("n3")) {
@@ -227,7 +220,7 @@ class ClusterNodesIT {
         }
         JsonNode resumed = awaitRecovery(cluster, "n1", "n3", Duration.ofSeconds(60));
         assertThat(resumed.get("state").asText()).isEqualTo("DONE");
-        JsonNode after = gfsctl(cluster, "status", "--node", "n1", "--json").at("/nodes/0/result");
+        JsonNode after = Gfsctl.json(cluster, "status", "--node", "n1", "--json").at("/nodes/0/result");
         assertThat(count(after.get("fencing"), "n3", "ACKNOWLEDGED")).isEqualTo(1);
         assertThat(phases(after, "n3")).contains("JOURNAL_REPLAY:DONE");
     }
@@ -245,7 +238,7 @@ class ClusterNodesIT {
 
         n3.signal("STOP");
         awaitRecovery(cluster, "n1", "n3", Duration.ofSeconds(60));
-        JsonNode status = gfsctl(cluster, "status", "--node", "n1", "--json").at("/nodes/0/result");
+        JsonNode status = Gfsctl.json(cluster, "status", "--node", "n1", "--json").at("/nodes/0/result");
         assertThat(status.get("fencing").toString()).contains("poison pill");
         // Nobody else writes from here on; whatever changes on the device now would be n3's doing.
         n1.kill9();
@@ -285,7 +278,7 @@ class ClusterNodesIT {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
-            last = gfsctl(cluster, "status", "--node", on, "--json").at("/nodes/0/result");
+            last = Gfsctl.json(cluster, "status", "--node", on, "--json").at("/nodes/0/result");
             if (p.test(last)) {
                 return last;
             }
@@ -317,7 +310,7 @@ class ClusterNodesIT {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
-            last = gfsctl(cluster, "status", "--node", on, "--json").at("/nodes/0/result");
+            last = Gfsctl.json(cluster, "status", "--node", on, "--json").at("/nodes/0/result");
             for (JsonNode step : last.get("recovery")) {
                 // Steps that act on the whole view (stop, DLM recovery, resume) name the lost node "*".
                 if (step.get("phase").asText().equals("RESUMED")
@@ -346,27 +339,5 @@ class ClusterNodesIT {
             FsckReport report = Fsck.run(device, FsckMode.CHECK, org.gfspnfs.gfs.fsck.FsckProgress.NONE);
             assertThat(report.clean()).as(report.toString()).isTrue();
         }
-    }
-
-    private record Gfsctl(int exit, String out, String err) {
-    }
-
-    private static JsonNode gfsctl(ClusterFixture cluster, String... args) throws IOException {
-        Gfsctl r = gfsctlRaw(cluster, args);
-        assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isZero();
-        return JSON.readTree(r.out());
-    }
-
-    private static Gfsctl gfsctlRaw(ClusterFixture cluster, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--conf", cluster.confFile.toString()));
-        CommandLine cl = GfsctlMain.commandLine(ClusterDirectory::load, Clock.systemUTC(),
-                ControlClient.localCaller("cluster-it"));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(all.toArray(String[]::new));
-        return new Gfsctl(exit, out.toString(), err.toString());
     }
 }

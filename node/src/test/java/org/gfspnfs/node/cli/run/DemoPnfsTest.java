@@ -5,7 +5,6 @@ import static org.gfspnfs.nfs41.fixture.Nfs41TestClient.body;
 import static org.gfspnfs.nfs41.fixture.Nfs41TestClient.expectOk;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,7 +12,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,23 +32,14 @@ import org.gfspnfs.nfs41.status.NfsStat;
 import org.gfspnfs.nfs41.pnfs.LayoutTypes;
 import org.gfspnfs.nfs41.xdr.ArgOp4;
 import org.gfspnfs.nfs41.xdr.CompoundRes4;
-import org.gfspnfs.nfs41.xdr.Fattr4;
 import org.gfspnfs.nfs41.xdr.FileLayout4;
-import org.gfspnfs.nfs41.xdr.FileLayoutDsAddr4;
-import org.gfspnfs.nfs41.xdr.GetDeviceInfo4Args;
-import org.gfspnfs.nfs41.xdr.GetDeviceInfo4Res;
-import org.gfspnfs.nfs41.xdr.LayoutCommit4Args;
 import org.gfspnfs.nfs41.xdr.LayoutCommit4Res;
 import org.gfspnfs.nfs41.xdr.LayoutGet4Args;
 import org.gfspnfs.nfs41.xdr.LayoutGet4Res;
-import org.gfspnfs.nfs41.xdr.NetAddr4;
-import org.gfspnfs.nfs41.xdr.NfsFh4;
 import org.gfspnfs.nfs41.xdr.Op;
-import org.gfspnfs.nfs41.xdr.Open4Res;
-import org.gfspnfs.nfs41.xdr.Read4Res;
-import org.gfspnfs.nfs41.xdr.Stateid4;
 import org.gfspnfs.nfs41.xdr.XdrBytes;
 import org.gfspnfs.node.cli.ExitCodes;
+import org.gfspnfs.node.testing.PnfsSteps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,15 +76,15 @@ class DemoPnfsTest {
             assertThat(run.out()).contains("127.0.0.1:" + (port + 1) + ", 127.0.0.1:" + (port + 2) + ", 127.0.0.1:"
                     + (port + 3)).contains("./gfsctl layouts --conf " + demo.resolve("cluster.conf"));
             Nfs41TestClient mds = client(new InetSocketAddress("127.0.0.1", port), "demo-pnfs-test");
-            OpenFile f = openCreate(mds, "striped.bin");
+            PnfsSteps.OpenFile f = PnfsSteps.openCreate(mds, "striped.bin");
 
-            LayoutGet4Res layout = body(expectOk(mds.session(Ops.putFh(f.fh), new ArgOp4(Op.LAYOUTGET,
-                    new LayoutGet4Args(false, LayoutTypes.NFSV4_1_FILES, 2, 0, -1, 0, f.stateid, 4096)))),
+            LayoutGet4Res layout = body(expectOk(mds.session(Ops.putFh(f.fh()), new ArgOp4(Op.LAYOUTGET,
+                    new LayoutGet4Args(false, LayoutTypes.NFSV4_1_FILES, 2, 0, -1, 0, f.stateid(), 4096)))),
                     Op.LAYOUTGET);
             FileLayout4 fl = XdrBytes.decode(layout.layouts.get(0).content.body, new FileLayout4());
             int unit = fl.util & 0xFFFFFFC0;
             assertThat(unit).as("stripe unit").isEqualTo(MIB);
-            List<Integer> dsPorts = dataServerPorts(mds, fl.deviceId);
+            List<Integer> dsPorts = PnfsSteps.dataServerPorts(mds, fl.deviceId);
             assertThat(dsPorts).as("GETDEVICEINFO, stripe order").containsExactly(port + 1, port + 2, port + 3);
 
             byte[] data = new byte[3 * MIB + 54321];
@@ -107,15 +96,15 @@ class DemoPnfsTest {
             byte[] dsFh = fl.fhList.get(0).value;
             for (int off = 0; off < data.length; off += PIECE) {
                 byte[] chunk = Arrays.copyOfRange(data, off, Math.min(data.length, off + PIECE));
-                expectOk(ds.get((off / unit) % 3).session(Ops.putFh(dsFh), Ops.write(f.stateid, off, 0, chunk)));
+                expectOk(ds.get((off / unit) % 3).session(Ops.putFh(dsFh), Ops.write(f.stateid(), off, 0, chunk)));
             }
             for (Nfs41TestClient d : ds) {
                 expectOk(d.session(Ops.putFh(dsFh), Ops.commit(0, 0)));
             }
-            LayoutCommit4Res committed = body(expectOk(mds.session(Ops.putFh(f.fh),
-                    layoutCommit(layout.stateid, data.length))), Op.LAYOUTCOMMIT);
+            LayoutCommit4Res committed = body(expectOk(mds.session(Ops.putFh(f.fh()),
+                    PnfsSteps.layoutCommit(layout.stateid, data.length))), Op.LAYOUTCOMMIT);
             assertThat(committed.newSize).isEqualTo(data.length);
-            assertThat(sha256(readThroughMds(mds, f))).as("read back through the MDS").isEqualTo(sha256(data));
+            assertThat(PnfsSteps.sha256(PnfsSteps.readThroughMds(mds, f))).as("read back through the MDS").isEqualTo(PnfsSteps.sha256(data));
 
             Path conf = demo.resolve("cluster.conf");
             Gfsctl status = gfsctl("status", "--conf", conf.toString());
@@ -142,7 +131,7 @@ class DemoPnfsTest {
 
             JsonNode opens = gfsctl("opens", "--json", "--conf", conf.toString()).json();
             JsonNode open = find(opens, "clientId", mds.clientId());
-            assertThat(open.get("stateid").asText()).isEqualTo(HexFormat.of().formatHex(f.stateid.other));
+            assertThat(open.get("stateid").asText()).isEqualTo(HexFormat.of().formatHex(f.stateid().other));
             assertThat(open.get("access").asText()).isEqualTo("BOTH");
             assertThat(open.get("deny").asText()).isEqualTo("NONE");
             assertThat(gfsctl("clients", "--conf", conf.toString()).out)
@@ -173,13 +162,13 @@ class DemoPnfsTest {
             Nfs41TestClient mds = Nfs41TestClient.connect(new InetSocketAddress("127.0.0.1", port), "evicted", 0, 0,
                     callbacks).mount();
             clients.add(mds);
-            OpenFile f = openCreate(mds, "held.bin");
-            LayoutGet4Res layout = body(expectOk(mds.session(Ops.putFh(f.fh), new ArgOp4(Op.LAYOUTGET,
-                    new LayoutGet4Args(false, LayoutTypes.NFSV4_1_FILES, 2, 0, -1, 0, f.stateid, 4096)))),
+            PnfsSteps.OpenFile f = PnfsSteps.openCreate(mds, "held.bin");
+            LayoutGet4Res layout = body(expectOk(mds.session(Ops.putFh(f.fh()), new ArgOp4(Op.LAYOUTGET,
+                    new LayoutGet4Args(false, LayoutTypes.NFSV4_1_FILES, 2, 0, -1, 0, f.stateid(), 4096)))),
                     Op.LAYOUTGET);
             FileLayout4 fl = XdrBytes.decode(layout.layouts.get(0).content.body, new FileLayout4());
             Nfs41TestClient ds = client(new InetSocketAddress("127.0.0.1", port + 1), "evicted");
-            expectOk(ds.session(Ops.putFh(fl.fhList.get(0).value), Ops.write(f.stateid, 0, 0, new byte[4096])));
+            expectOk(ds.session(Ops.putFh(fl.fhList.get(0).value), Ops.write(f.stateid(), 0, 0, new byte[4096])));
             String file = gfsctl("layouts", "--json", "--conf", conf).json().at("/0/file").asText();
 
             Gfsctl recall = gfsctl("recall-layouts", "--file", file, "--conf", conf);
@@ -192,7 +181,7 @@ class DemoPnfsTest {
             assertThat(gfsctl("clients", "--json", "--conf", conf).json().findValues("clientId"))
                     .noneMatch(id -> id.asLong() == mds.clientId());
             assertThat(gfsctl("layouts", "--json", "--conf", conf).json()).isEmpty();
-            CompoundRes4 late = ds.session(Ops.putFh(fl.fhList.get(0).value), Ops.write(f.stateid, 0, 0,
+            CompoundRes4 late = ds.session(Ops.putFh(fl.fhList.get(0).value), Ops.write(f.stateid(), 0, 0,
                     new byte[4096]));
             assertThat(late.status).as("a data server write under the evicted client's stateid")
                     .isNotEqualTo(NfsStat.NFS4_OK);
@@ -209,12 +198,12 @@ class DemoPnfsTest {
                 String.valueOf(port), "--advertise", "10.77.9.1", "--image-size", "64M").awaitReady()) {
             assertThat(run.out()).contains("10.77.9.1:" + (port + 1) + ", 10.77.9.1:" + (port + 2));
             Nfs41TestClient mds = client(new InetSocketAddress("127.0.0.1", port), "vm");
-            OpenFile f = openCreate(mds, "vm.bin");
-            LayoutGet4Res layout = body(expectOk(mds.session(Ops.putFh(f.fh), new ArgOp4(Op.LAYOUTGET,
-                    new LayoutGet4Args(false, LayoutTypes.NFSV4_1_FILES, 2, 0, -1, 0, f.stateid, 4096)))),
+            PnfsSteps.OpenFile f = PnfsSteps.openCreate(mds, "vm.bin");
+            LayoutGet4Res layout = body(expectOk(mds.session(Ops.putFh(f.fh()), new ArgOp4(Op.LAYOUTGET,
+                    new LayoutGet4Args(false, LayoutTypes.NFSV4_1_FILES, 2, 0, -1, 0, f.stateid(), 4096)))),
                     Op.LAYOUTGET);
             FileLayout4 fl = XdrBytes.decode(layout.layouts.get(0).content.body, new FileLayout4());
-            assertThat(dataServerAddresses(mds, fl.deviceId)).containsExactly("10.77.9.1:" + (port + 1),
+            assertThat(PnfsSteps.dataServerAddresses(mds, fl.deviceId)).containsExactly("10.77.9.1:" + (port + 1),
                     "10.77.9.1:" + (port + 2), "10.77.9.1:" + (port + 3));
             // Listening on 0.0.0.0, so also reachable on loopback.
             client(new InetSocketAddress("127.0.0.1", port + 3), "vm");
@@ -235,74 +224,11 @@ class DemoPnfsTest {
 
     // ---- the client side -----------------------------------------------------------------------------------
 
-    private record OpenFile(byte[] fh, Stateid4 stateid) {
-    }
 
     private Nfs41TestClient client(InetSocketAddress at, String owner) throws IOException {
         Nfs41TestClient c = Nfs41TestClient.connect(at, owner).mount();
         clients.add(c);
         return c;
-    }
-
-    private static OpenFile openCreate(Nfs41TestClient mds, String name) throws IOException {
-        CompoundRes4 r = expectOk(mds.session(Ops.putRootFh(), Ops.open(mds.clientId(), "o", name, 3, 0, 0,
-                new Fattr4(new int[0], new byte[0]), null), Ops.getFh()));
-        Open4Res open = body(r, Op.OPEN);
-        NfsFh4 fh = body(r, Op.GETFH);
-        return new OpenFile(fh.value, open.stateid);
-    }
-
-    /** GETDEVICEINFO: the data servers' ports in stripe-index order, all on 127.0.0.1. */
-    private static List<Integer> dataServerPorts(Nfs41TestClient mds, byte[] deviceId) throws IOException {
-        List<Integer> ports = new ArrayList<>();
-        for (String a : dataServerAddresses(mds, deviceId)) {
-            assertThat(a).startsWith("127.0.0.1:");
-            ports.add(Integer.parseInt(a.substring(a.indexOf(':') + 1)));
-        }
-        return ports;
-    }
-
-    /** GETDEVICEINFO: "ip:port" of the data servers in stripe-index order (netaddr4 is h1.h2.h3.h4.p1.p2). */
-    private static List<String> dataServerAddresses(Nfs41TestClient mds, byte[] deviceId) throws IOException {
-        GetDeviceInfo4Res info = body(expectOk(mds.session(new ArgOp4(Op.GETDEVICEINFO,
-                new GetDeviceInfo4Args(deviceId, LayoutTypes.NFSV4_1_FILES, 4096, new int[] {0})))),
-                Op.GETDEVICEINFO);
-        FileLayoutDsAddr4 addr = XdrBytes.decode(info.deviceAddr.body, new FileLayoutDsAddr4());
-        List<String> out = new ArrayList<>();
-        for (int index : addr.stripeIndices) {
-            NetAddr4 na = addr.dsList.get(index).addrs.get(0);
-            assertThat(na.netid).isEqualTo("tcp");
-            String[] parts = na.addr.split("\\.");
-            out.add(String.join(".", Arrays.copyOf(parts, 4)) + ":"
-                    + (Integer.parseInt(parts[4]) * 256 + Integer.parseInt(parts[5])));
-        }
-        return out;
-    }
-
-    private static ArgOp4 layoutCommit(Stateid4 layoutStateid, long length) {
-        LayoutCommit4Args a = new LayoutCommit4Args();
-        a.offset = 0;
-        a.length = length;
-        a.stateid = layoutStateid;
-        a.lastWriteOffset = length - 1;
-        a.layoutType = LayoutTypes.NFSV4_1_FILES;
-        return new ArgOp4(Op.LAYOUTCOMMIT, a);
-    }
-
-    private static byte[] readThroughMds(Nfs41TestClient mds, OpenFile f) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        while (true) {
-            Read4Res r = body(expectOk(mds.session(Ops.putFh(f.fh), Ops.read(f.stateid, out.size(), PIECE))),
-                    Op.READ);
-            out.write(r.data);
-            if (r.eof || r.data.length == 0) {
-                return out.toByteArray();
-            }
-        }
-    }
-
-    private static byte[] sha256(byte[] b) throws Exception {
-        return MessageDigest.getInstance("SHA-256").digest(b);
     }
 
     // ---- gfsctl --------------------------------------------------------------------------------------------
