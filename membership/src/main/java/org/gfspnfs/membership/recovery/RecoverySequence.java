@@ -60,6 +60,8 @@ public final class RecoverySequence implements AutoCloseable {
     private final Deque<StepRecord> records = new ArrayDeque<>();
     private final Map<Integer, Member> unrecovered = new LinkedHashMap<>();
     private final Map<Integer, Instant> lostAt = new HashMap<>();
+    /** Node ids that were members right after each loss (who may fence it). */
+    private final Map<Integer, Set<Integer>> witnesses = new HashMap<>();
     /** Touched by the recovery thread only. */
     private final Set<Member> announced = new HashSet<>();
     private final Set<Member> fenced = new HashSet<>();
@@ -143,6 +145,8 @@ public final class RecoverySequence implements AutoCloseable {
             if (event.kind() == MemberEvent.Kind.LEFT) {
                 unrecovered.put(event.member().nodeId(), event.member());
                 lostAt.put(event.member().nodeId(), clock.instant());
+                witnesses.put(event.member().nodeId(), event.snapshot().members().stream().map(Member::nodeId)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()));
             }
             lock.notifyAll();
         }
@@ -270,7 +274,7 @@ public final class RecoverySequence implements AutoCloseable {
         Map<Member, CompletableFuture<FenceResult>> running = new LinkedHashMap<>();
         Map<Member, String> said = new HashMap<>();
         int self = snapshot().self().nodeId();
-        int fencerId = shared.fencerOf(snapshot());
+        boolean waited = false;
         for (Member m : batch) {
             if (fenced.contains(m)) {
                 continue;
@@ -283,6 +287,7 @@ public final class RecoverySequence implements AutoCloseable {
             }
             ClusterNode node = conf.nodeById(m.nodeId()).orElseThrow(
                     () -> new RecoveryStepException("lost node " + m.nodeId() + " is not in cluster.conf"));
+            int fencerId = shared.fencerOf(snapshot(), witnessesOf(m));
             if (fencerId == self) {
                 // An agent run of an earlier pass (started over after another loss) is kept, finished or not.
                 CompletableFuture<FenceResult> run = agentRuns.get(m);
@@ -294,6 +299,7 @@ public final class RecoverySequence implements AutoCloseable {
                 }
                 running.put(m, run);
             } else {
+                waited = true;
                 agentRuns.remove(m);
                 running.put(m, shared.start(node, m, fencerId));
                 said.put(m, SharedFencing.waitingFor(node, fencerId));
@@ -303,8 +309,8 @@ public final class RecoverySequence implements AutoCloseable {
         try {
             return awaitFencing(batch, running, said) && awaitRecoverable(batch);
         } finally {
-            if (fencerId != self) {
-                running.keySet().forEach(shared::abandon);
+            if (waited) {
+                running.keySet().stream().filter(m -> !agentRuns.containsKey(m)).forEach(shared::abandon);
             }
         }
     }
@@ -426,6 +432,12 @@ public final class RecoverySequence implements AutoCloseable {
     private boolean newLosses(Set<Member> batch) {
         synchronized (lock) {
             return !batch.containsAll(unrecovered.values());
+        }
+    }
+
+    private Set<Integer> witnessesOf(Member m) {
+        synchronized (lock) {
+            return witnesses.getOrDefault(m.nodeId(), Set.of());
         }
     }
 

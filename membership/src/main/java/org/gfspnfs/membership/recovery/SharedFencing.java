@@ -2,6 +2,7 @@ package org.gfspnfs.membership.recovery;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.gfspnfs.conf.ClusterNode;
@@ -33,12 +34,17 @@ final class SharedFencing {
         this.self = self;
     }
 
-    /** The survivor that runs the agents in {@code view}: the member with the lowest node id. */
-    int fencerOf(ViewSnapshot view) {
+    /**
+     * The survivor that runs the agents for a lost member: the lowest node id among the current members that were
+     * already members when it was lost ({@code witnesses}, the view right after its LEFT). A node that joined later
+     * never saw the loss and would never fence it (Hazelcast orders joins and removals the same on every member, so
+     * every survivor computes the same fencer).
+     */
+    int fencerOf(ViewSnapshot view, Set<Integer> witnesses) {
         if (ledger == null) {
             return self;
         }
-        return view.members().stream().mapToInt(Member::nodeId).min().orElse(self);
+        return view.members().stream().mapToInt(Member::nodeId).filter(witnesses::contains).min().orElse(self);
     }
 
     /** Starts this node's part in fencing {@code m}: the agents if it is the fencer, else a wait. */
