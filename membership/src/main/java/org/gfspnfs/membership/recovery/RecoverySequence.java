@@ -3,9 +3,7 @@ package org.gfspnfs.membership.recovery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,7 +42,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RecoverySequence implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecoverySequence.class);
-    private static final int HISTORY = 1024;
     private static final long POLL_MILLIS = 100;
 
     private final ClusterConf conf;
@@ -57,7 +54,7 @@ public final class RecoverySequence implements AutoCloseable {
     private final Duration settle;
     private final Thread thread;
     private final Object lock = new Object();
-    private final Deque<StepRecord> records = new ArrayDeque<>();
+    private final RecoveryLog log = new RecoveryLog();
     private final Map<Integer, Member> unrecovered = new LinkedHashMap<>();
     private final Map<Integer, Instant> lostAt = new HashMap<>();
     /** Node ids that were members right after each loss (who may fence it). */
@@ -66,12 +63,10 @@ public final class RecoverySequence implements AutoCloseable {
     private final Set<Member> announced = new HashSet<>();
     private final Set<Member> fenced = new HashSet<>();
     private final Set<Member> leftCleanly = new HashSet<>();
-    private final Map<Member, CompletableFuture<FenceResult>> agentRuns = new HashMap<>();
     private final SharedFencing shared;
     private MemberView.Registration registration;
     private ViewSnapshot latest;
     private long lastChangeMillis;
-    private long seq;
     private volatile RecoveryStep current = RecoveryStep.IDLE;
     private volatile boolean closed;
 
@@ -131,11 +126,9 @@ public final class RecoverySequence implements AutoCloseable {
         return current;
     }
 
-    /** The recovery log, oldest first (the most recent {@value #HISTORY} records). */
+    /** The recovery log, oldest first (the most recent 1024 records). */
     public List<StepRecord> records() {
-        synchronized (lock) {
-            return List.copyOf(records);
-        }
+        return log.records();
     }
 
     private void onEvent(MemberEvent event) {
@@ -171,7 +164,7 @@ public final class RecoverySequence implements AutoCloseable {
                         announced.removeAll(batch);
                         fenced.removeAll(batch);
                         leftCleanly.removeAll(batch);
-                        agentRuns.keySet().removeAll(batch);
+                        shared.forget(batch);
                     }
                 }
             }
@@ -289,18 +282,13 @@ public final class RecoverySequence implements AutoCloseable {
                     () -> new RecoveryStepException("lost node " + m.nodeId() + " is not in cluster.conf"));
             int fencerId = shared.fencerOf(snapshot(), witnessesOf(m));
             if (fencerId == self) {
-                // An agent run of an earlier pass (started over after another loss) is kept, finished or not.
-                CompletableFuture<FenceResult> run = agentRuns.get(m);
-                if (run == null || run.isCancelled() || run.isCompletedExceptionally()) {
-                    run = shared.start(node, m, fencerId);
-                    agentRuns.put(m, run);
+                if (!shared.agentRunning(m)) {
                     record(RecoveryStep.FENCE, m, clock.instant(), StepOutcome.STARTED, "fencing incarnation "
                             + m.incarnation());
                 }
-                running.put(m, run);
+                running.put(m, shared.start(node, m, fencerId));
             } else {
                 waited = true;
-                agentRuns.remove(m);
                 running.put(m, shared.start(node, m, fencerId));
                 said.put(m, SharedFencing.waitingFor(node, fencerId));
                 record(RecoveryStep.FENCE, m, clock.instant(), StepOutcome.WAITING, said.get(m));
@@ -310,7 +298,7 @@ public final class RecoverySequence implements AutoCloseable {
             return awaitFencing(batch, running, said) && awaitRecoverable(batch);
         } finally {
             if (waited) {
-                running.keySet().stream().filter(m -> !agentRuns.containsKey(m)).forEach(shared::abandon);
+                running.keySet().stream().filter(m -> !shared.agentRunning(m)).forEach(shared::abandon);
             }
         }
     }
@@ -391,16 +379,7 @@ public final class RecoverySequence implements AutoCloseable {
     }
 
     private void record(RecoveryStep step, Member member, Instant time, StepOutcome outcome, String detail) {
-        StepRecord rec;
-        synchronized (lock) {
-            rec = new StepRecord(++seq, step, member == null ? 0 : member.nodeId(),
-                    member == null ? "*" : member.name(), time, outcome, detail);
-            records.addLast(rec);
-            while (records.size() > HISTORY) {
-                records.removeFirst();
-            }
-        }
-        (outcome == StepOutcome.FAILED ? LOG.atWarn() : LOG.atInfo()).log("recovery {}", rec);
+        log.record(step, member, time, outcome, detail);
     }
 
     private ViewSnapshot snapshot() {
