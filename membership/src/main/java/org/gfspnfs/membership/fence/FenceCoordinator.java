@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each victim is fenced on its own thread, owned here. Every agent run is kept as a {@link FenceAttempt} for
  * status queries, and listeners hear of each as it ends (the recovery sequence shows them as "waiting: why").
+ *
+ * <p>Only one survivor runs agents for a loss (fenced's master, chosen by the recovery sequence); the others
+ * {@link #awaitConfirmation wait} here, where an operator's acknowledgement on their node still counts.
  */
 public final class FenceCoordinator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FenceCoordinator.class);
@@ -89,7 +92,7 @@ public final class FenceCoordinator implements AutoCloseable {
 
     /**
      * Fences {@code victim} (life {@code incarnation}, 0 = any). Asking again while a fencing of the node runs
-     * returns the same future.
+     * returns the same future; a {@linkplain #awaitConfirmation wait} for the node is replaced (this node fences now).
      */
     public synchronized CompletableFuture<FenceResult> fence(ClusterNode victim, long incarnation) {
         Fencing running = pending.get(victim.nodeId());

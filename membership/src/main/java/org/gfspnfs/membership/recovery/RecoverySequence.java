@@ -3,9 +3,7 @@ package org.gfspnfs.membership.recovery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,7 +42,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RecoverySequence implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecoverySequence.class);
-    private static final int HISTORY = 1024;
     private static final long POLL_MILLIS = 100;
 
     private final ClusterConf conf;
@@ -57,19 +54,19 @@ public final class RecoverySequence implements AutoCloseable {
     private final Duration settle;
     private final Thread thread;
     private final Object lock = new Object();
-    private final Deque<StepRecord> records = new ArrayDeque<>();
+    private final RecoveryLog log = new RecoveryLog();
     private final Map<Integer, Member> unrecovered = new LinkedHashMap<>();
     private final Map<Integer, Instant> lostAt = new HashMap<>();
+    /** Node ids that were members right after each loss (who may fence it). */
+    private final Map<Integer, Set<Integer>> witnesses = new HashMap<>();
     /** Touched by the recovery thread only. */
     private final Set<Member> announced = new HashSet<>();
     private final Set<Member> fenced = new HashSet<>();
     private final Set<Member> leftCleanly = new HashSet<>();
-    private final Map<Member, CompletableFuture<FenceResult>> agentRuns = new HashMap<>();
     private final SharedFencing shared;
     private MemberView.Registration registration;
     private ViewSnapshot latest;
     private long lastChangeMillis;
-    private long seq;
     private volatile RecoveryStep current = RecoveryStep.IDLE;
     private volatile boolean closed;
 
@@ -129,11 +126,9 @@ public final class RecoverySequence implements AutoCloseable {
         return current;
     }
 
-    /** The recovery log, oldest first (the most recent {@value #HISTORY} records). */
+    /** The recovery log, oldest first (the most recent 1024 records). */
     public List<StepRecord> records() {
-        synchronized (lock) {
-            return List.copyOf(records);
-        }
+        return log.records();
     }
 
     private void onEvent(MemberEvent event) {
@@ -143,6 +138,8 @@ public final class RecoverySequence implements AutoCloseable {
             if (event.kind() == MemberEvent.Kind.LEFT) {
                 unrecovered.put(event.member().nodeId(), event.member());
                 lostAt.put(event.member().nodeId(), clock.instant());
+                witnesses.put(event.member().nodeId(), event.snapshot().members().stream().map(Member::nodeId)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()));
             }
             lock.notifyAll();
         }
@@ -167,7 +164,7 @@ public final class RecoverySequence implements AutoCloseable {
                         announced.removeAll(batch);
                         fenced.removeAll(batch);
                         leftCleanly.removeAll(batch);
-                        agentRuns.keySet().removeAll(batch);
+                        shared.forget(batch);
                     }
                 }
             }
@@ -270,7 +267,7 @@ public final class RecoverySequence implements AutoCloseable {
         Map<Member, CompletableFuture<FenceResult>> running = new LinkedHashMap<>();
         Map<Member, String> said = new HashMap<>();
         int self = snapshot().self().nodeId();
-        int fencerId = shared.fencerOf(snapshot());
+        boolean waited = false;
         for (Member m : batch) {
             if (fenced.contains(m)) {
                 continue;
@@ -283,18 +280,15 @@ public final class RecoverySequence implements AutoCloseable {
             }
             ClusterNode node = conf.nodeById(m.nodeId()).orElseThrow(
                     () -> new RecoveryStepException("lost node " + m.nodeId() + " is not in cluster.conf"));
+            int fencerId = shared.fencerOf(snapshot(), witnessesOf(m));
             if (fencerId == self) {
-                // An agent run of an earlier pass (started over after another loss) is kept, finished or not.
-                CompletableFuture<FenceResult> run = agentRuns.get(m);
-                if (run == null || run.isCancelled() || run.isCompletedExceptionally()) {
-                    run = shared.start(node, m, fencerId);
-                    agentRuns.put(m, run);
+                if (!shared.agentRunning(m)) {
                     record(RecoveryStep.FENCE, m, clock.instant(), StepOutcome.STARTED, "fencing incarnation "
                             + m.incarnation());
                 }
-                running.put(m, run);
+                running.put(m, shared.start(node, m, fencerId));
             } else {
-                agentRuns.remove(m);
+                waited = true;
                 running.put(m, shared.start(node, m, fencerId));
                 said.put(m, SharedFencing.waitingFor(node, fencerId));
                 record(RecoveryStep.FENCE, m, clock.instant(), StepOutcome.WAITING, said.get(m));
@@ -303,8 +297,8 @@ public final class RecoverySequence implements AutoCloseable {
         try {
             return awaitFencing(batch, running, said) && awaitRecoverable(batch);
         } finally {
-            if (fencerId != self) {
-                running.keySet().forEach(shared::abandon);
+            if (waited) {
+                running.keySet().stream().filter(m -> !shared.agentRunning(m)).forEach(shared::abandon);
             }
         }
     }
@@ -385,16 +379,7 @@ public final class RecoverySequence implements AutoCloseable {
     }
 
     private void record(RecoveryStep step, Member member, Instant time, StepOutcome outcome, String detail) {
-        StepRecord rec;
-        synchronized (lock) {
-            rec = new StepRecord(++seq, step, member == null ? 0 : member.nodeId(),
-                    member == null ? "*" : member.name(), time, outcome, detail);
-            records.addLast(rec);
-            while (records.size() > HISTORY) {
-                records.removeFirst();
-            }
-        }
-        (outcome == StepOutcome.FAILED ? LOG.atWarn() : LOG.atInfo()).log("recovery {}", rec);
+        log.record(step, member, time, outcome, detail);
     }
 
     private ViewSnapshot snapshot() {
@@ -426,6 +411,12 @@ public final class RecoverySequence implements AutoCloseable {
     private boolean newLosses(Set<Member> batch) {
         synchronized (lock) {
             return !batch.containsAll(unrecovered.values());
+        }
+    }
+
+    private Set<Integer> witnessesOf(Member m) {
+        synchronized (lock) {
+            return witnesses.getOrDefault(m.nodeId(), Set.of());
         }
     }
 

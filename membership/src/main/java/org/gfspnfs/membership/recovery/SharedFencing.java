@@ -1,7 +1,10 @@
 package org.gfspnfs.membership.recovery;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.gfspnfs.conf.ClusterNode;
@@ -26,6 +29,8 @@ final class SharedFencing {
     private final FenceLedger ledger;
     private final FenceCoordinator fencer;
     private final int self;
+    /** Touched by the recovery thread only. */
+    private final Map<Member, CompletableFuture<FenceResult>> agentRuns = new HashMap<>();
 
     SharedFencing(FenceLedger ledger, FenceCoordinator fencer, int self) {
         this.ledger = ledger;
@@ -33,20 +38,46 @@ final class SharedFencing {
         this.self = self;
     }
 
-    /** The survivor that runs the agents in {@code view}: the member with the lowest node id. */
-    int fencerOf(ViewSnapshot view) {
+    /**
+     * The survivor that runs the agents for a lost member: the lowest node id among the current members that were
+     * already members when it was lost ({@code witnesses}, the view right after its LEFT). A node that joined later
+     * never saw the loss and would never fence it (Hazelcast orders joins and removals the same on every member, so
+     * every survivor computes the same fencer).
+     */
+    int fencerOf(ViewSnapshot view, Set<Integer> witnesses) {
         if (ledger == null) {
             return self;
         }
-        return view.members().stream().mapToInt(Member::nodeId).min().orElse(self);
+        return view.members().stream().mapToInt(Member::nodeId).filter(witnesses::contains).min().orElse(self);
     }
 
-    /** Starts this node's part in fencing {@code m}: the agents if it is the fencer, else a wait. */
+    /**
+     * Starts this node's part in fencing {@code m}: the agents if it is the fencer, else a wait. An agent run of an
+     * earlier pass (recovery started over after another loss) is kept, finished or not, so that starting over never
+     * runs an agent twice for one loss.
+     */
     CompletableFuture<FenceResult> start(ClusterNode node, Member m, int fencerId) {
         if (fencerId == self) {
-            return fencer.fence(node, m.incarnation());
+            CompletableFuture<FenceResult> run = agentRuns.get(m);
+            if (run == null || run.isCancelled() || run.isCompletedExceptionally()) {
+                run = fencer.fence(node, m.incarnation());
+                agentRuns.put(m, run);
+            }
+            return run;
         }
+        agentRuns.remove(m);
         return fencer.awaitConfirmation(node, m.incarnation(), waitingFor(node, fencerId));
+    }
+
+    /** True when this node runs (or ran, in an earlier pass) the agents for {@code m}. */
+    boolean agentRunning(Member m) {
+        CompletableFuture<FenceResult> run = agentRuns.get(m);
+        return run != null && !run.isCancelled() && !run.isCompletedExceptionally();
+    }
+
+    /** Forgets the agent runs of recovered members. */
+    void forget(Set<Member> recovered) {
+        agentRuns.keySet().removeAll(recovered);
     }
 
     static String waitingFor(ClusterNode node, int fencerId) {

@@ -4,6 +4,8 @@ import com.sun.nio.file.ExtendedOpenOption;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,15 +47,53 @@ public final class PoisonPillArea implements AutoCloseable {
     private final Path path;
     private final long base;
     private final boolean blockDevice;
-    private final FileChannel channel;
+    private final OpenOption[] options;
     private final String clusterName;
+    /** Replaced when an interrupt closed it: the watchdog and fencers share this area. */
+    private volatile FileChannel channel;
+    private volatile boolean closed;
 
-    private PoisonPillArea(Path path, long base, boolean blockDevice, FileChannel channel, String clusterName) {
+    private PoisonPillArea(Path path, long base, boolean blockDevice, OpenOption[] options, FileChannel channel,
+                           String clusterName) {
         this.path = path;
         this.base = base;
         this.blockDevice = blockDevice;
+        this.options = options;
         this.channel = channel;
         this.clusterName = clusterName;
+    }
+
+    /** One read or write on the channel. */
+    private interface ChannelIo<T> {
+        T run(FileChannel channel) throws IOException;
+    }
+
+    /**
+     * Runs {@code io}; when the channel was closed under it by an interrupt (FileChannel closes itself when a thread
+     * blocked in it is interrupted, e.g. a fencing being abandoned), reopens it for everyone else and retries once
+     * unless this very thread was the one interrupted. Without this, cancelling a fence agent could blind the
+     * watchdog of its own node, which would then halt for an unreadable slot.
+     */
+    private <T> T io(ChannelIo<T> io) throws IOException {
+        FileChannel current = channel;
+        try {
+            return io.run(current);
+        } catch (ClosedChannelException e) {
+            if (closed) {
+                throw e;
+            }
+            reopen(current);
+            if (e instanceof ClosedByInterruptException || Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
+            return io.run(channel);
+        }
+    }
+
+    private synchronized void reopen(FileChannel failed) throws IOException {
+        if (channel == failed && !closed) {
+            channel = FileChannel.open(path, options);
+        }
     }
 
     /**
@@ -81,8 +121,11 @@ public final class PoisonPillArea implements AutoCloseable {
         } else if (location.offset() == 0) {
             options.add(StandardOpenOption.CREATE);
         }
-        FileChannel channel = FileChannel.open(path, options.toArray(OpenOption[]::new));
-        PoisonPillArea area = new PoisonPillArea(path, location.offset(), blockDevice, channel, clusterName);
+        OpenOption[] opened = options.toArray(OpenOption[]::new);
+        FileChannel channel = FileChannel.open(path, opened);
+        // Reopening after an interrupt must not create a file that vanished meanwhile.
+        OpenOption[] reopen = options.stream().filter(o -> o != StandardOpenOption.CREATE).toArray(OpenOption[]::new);
+        PoisonPillArea area = new PoisonPillArea(path, location.offset(), blockDevice, reopen, channel, clusterName);
         try {
             area.checkOrFormat();
         } catch (IOException | RuntimeException e) {
@@ -141,7 +184,7 @@ public final class PoisonPillArea implements AutoCloseable {
 
     private void checkOrFormat() throws IOException {
         // A block device reports size 0 here: only an image file can be too short (new, or never formatted).
-        if ((!blockDevice && channel.size() < base + AREA_SIZE) || isZero(readBlock(0))) {
+        if ((!blockDevice && io(FileChannel::size) < base + AREA_SIZE) || isZero(readBlock(0))) {
             format();
             return;
         }
@@ -172,10 +215,15 @@ public final class PoisonPillArea implements AutoCloseable {
         // One write of the zeroed slots and one of the header: a sync per slot would make formatting take seconds.
         ByteBuffer zeros = ByteBuffer.allocateDirect((int) AREA_SIZE + SLOT_SIZE).alignedSlice(SLOT_SIZE)
                 .limit((int) AREA_SIZE - SLOT_SIZE);
-        long position = base + SLOT_SIZE;
-        while (zeros.hasRemaining()) {
-            position += channel.write(zeros, position);
-        }
+        long start = base + SLOT_SIZE;
+        io(ch -> {
+            ByteBuffer all = zeros.duplicate();
+            long position = start;
+            while (all.hasRemaining()) {
+                position += ch.write(all, position);
+            }
+            return null;
+        });
         ByteBuffer header = alignedBlock();
         byte[] name = clusterName.getBytes(StandardCharsets.UTF_8);
         if (name.length > NAME_BYTES) {
@@ -190,23 +238,29 @@ public final class PoisonPillArea implements AutoCloseable {
     }
 
     private ByteBuffer readBlock(int slot) throws IOException {
-        ByteBuffer block = alignedBlock();
         long position = base + (long) slot * SLOT_SIZE;
-        while (block.hasRemaining()) {
-            int n = channel.read(block, position + block.position());
-            if (n < 0) {
-                throw new IOException(location() + ": fence area truncated at slot " + slot);
+        return io(ch -> {
+            ByteBuffer block = alignedBlock();
+            while (block.hasRemaining()) {
+                int n = ch.read(block, position + block.position());
+                if (n < 0) {
+                    throw new IOException(location() + ": fence area truncated at slot " + slot);
+                }
             }
-        }
-        return block.flip();
+            return block.flip();
+        });
     }
 
     private void writeBlock(int slot, ByteBuffer block) throws IOException {
         long position = base + (long) slot * SLOT_SIZE;
-        while (block.hasRemaining()) {
-            channel.write(block, position + block.position());
-        }
-        channel.force(false);
+        io(ch -> {
+            ByteBuffer data = block.duplicate();
+            while (data.hasRemaining()) {
+                ch.write(data, position + data.position());
+            }
+            ch.force(false);
+            return null;
+        });
     }
 
     /** A zeroed direct buffer aligned to the slot size, as O_DIRECT needs. */
@@ -231,6 +285,7 @@ public final class PoisonPillArea implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closed = true;
         channel.close();
     }
 

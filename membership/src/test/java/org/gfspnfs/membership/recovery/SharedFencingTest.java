@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +54,11 @@ class SharedFencingTest {
 
     /** A cluster of n nodes fenced by an exec agent that logs "ok|fail nodename" and fails while fail exists. */
     private void start(int n) throws IOException {
+        start(n, 0);
+    }
+
+    /** As {@link #start(int)}, without node {@code absent} (it joins later, or never). */
+    private void start(int n, int absent) throws IOException {
         runs = dir.resolve("runs.log");
         Path agent = dir.resolve("fence_counting");
         Files.writeString(agent, "#!/bin/sh\nvictim=$(sed -n 's/^nodename=//p')\n"
@@ -65,12 +69,15 @@ class SharedFencingTest {
                 id -> "<method name=\"power\"><device name=\"pdu\" port=\"" + id + "\"/></method>")
                 .write("cluster.conf");
         cluster = new ManualMembership(n);
-        List<MemberView> views = new ArrayList<>();
         for (int id = 1; id <= n; id++) {
-            views.add(cluster.join(member(id)));
+            if (id != absent) {
+                cluster.join(member(id));
+            }
         }
         for (int id = 1; id <= n; id++) {
-            nodes.put(id, new Node(id, cluster.view(id).orElseThrow()));
+            if (id != absent) {
+                nodes.put(id, new Node(id, cluster.view(id).orElseThrow()));
+            }
         }
     }
 
@@ -127,6 +134,22 @@ class SharedFencingTest {
         assertThat(nodes.get(3).fenceDone(5)).startsWith("fenced by node 2 ");
         assertThat(nodes.get(4).fenceDone(1)).startsWith("fenced by node 2 ");
         assertThat(nodes.get(2).fenceDone(5)).startsWith("fenced by method power");
+    }
+
+    @Test
+    void nodeThatJoinedAfterALoss_neverBecomesItsFencer() throws Exception {
+        start(4, 1);
+        crash(4);
+        await().atMost(WAIT).until(() -> nodes.get(2).steps().contains("QUORUM_CHECK WAITING"));
+
+        nodes.put(1, new Node(1, cluster.join(member(1))));
+
+        nodes.get(2).awaitResumed();
+        nodes.get(3).awaitResumed();
+        assertThat(agentRuns()).containsExactly("ok node4");
+        assertThat(nodes.get(2).fenceDone(4)).startsWith("fenced by method power");
+        assertThat(nodes.get(3).fenceDone(4)).startsWith("fenced by node 2 ");
+        assertThat(nodes.get(1).recovery.records()).isEmpty();
     }
 
     @Test
