@@ -28,6 +28,7 @@ import org.gfspnfs.dlm.net.msg.RecoveryDirectory;
 import org.gfspnfs.dlm.net.msg.RecoveryDone;
 import org.gfspnfs.dlm.net.msg.RecoveryLocks;
 import org.gfspnfs.dlm.net.msg.RecoveryMarker;
+import org.gfspnfs.dlm.net.msg.RecoveryMaster;
 import org.gfspnfs.dlm.net.msg.WaitForQuery;
 import org.gfspnfs.dlm.net.msg.WaitForReply;
 import org.gfspnfs.membership.api.MemberView;
@@ -166,7 +167,7 @@ public final class DlmNode implements Dlm, NodeServices {
 
     private void onMessage(int src, long epoch, Message m) {
         if (m instanceof RecoveryMarker || m instanceof RecoveryDone || m instanceof RecoveryDirectory
-                || m instanceof RecoveryLocks) {
+                || m instanceof RecoveryLocks || m instanceof RecoveryMaster) {
             recovery.onMessage(src, m);
         } else if (m instanceof WaitForQuery q) {
             deadlocks.onQuery(src, q);

@@ -18,6 +18,7 @@ import org.gfspnfs.dlm.lock.Queue;
 import org.gfspnfs.dlm.lock.ResourceState;
 import org.gfspnfs.dlm.net.msg.RecoveryDirectory;
 import org.gfspnfs.dlm.net.msg.RecoveryLocks;
+import org.gfspnfs.dlm.net.msg.RecoveryMaster;
 
 /**
  * The recovery steps of one lockspace on one node (Linux: dlm_recoverd's ls_recover), each run by the node's recovery
@@ -37,6 +38,10 @@ final class LockspaceRecovery {
     private final Set<LockId> orphanedOps = new java.util.HashSet<>();
     private final Map<ResourceName, Adoption> adoptions = new HashMap<>();
     private final Map<ResourceName, Integer> remastered = new HashMap<>();
+    /** Resources this node adopted in the last recovery it completed (their owners may have aborted it). */
+    private Set<ResourceName> lastAdopted = Set.of();
+    /** Live masters of resources this node took for orphaned: resend to them, not to the directory node. */
+    private final Map<ResourceName, Integer> claimed = new HashMap<>();
 
     /** What survivors resent for one resource; keyed so that a resend after a restarted recovery replaces. */
     private static final class Adoption {
@@ -62,6 +67,7 @@ final class LockspaceRecovery {
             r.purge(l -> !members.contains(l.id().nodeId()));
         }
         m.directory.clear();
+        claimed.clear();
         adoptions.clear();
         remastered.clear();
         orphanedOps.clear();
@@ -82,6 +88,41 @@ final class LockspaceRecovery {
             }
         }
         return out;
+    }
+
+    /**
+     * Step 1, to owners: the resources adopted here in the last completed recovery, per live owner holding locks on
+     * them. An owner whose attempt at that recovery was aborted still takes their old master for dead; without this
+     * it would resend to the directory node, which would become a second master.
+     */
+    Map<Integer, List<ResourceName>> mastershipClaims(Set<Integer> members) {
+        Map<Integer, List<ResourceName>> out = new HashMap<>();
+        int self = ls.node.selfId();
+        for (ResourceName name : lastAdopted) {
+            ResourceState r = ls.master.resources.get(name);
+            if (r == null) {
+                continue;
+            }
+            Set<Integer> owners = new java.util.TreeSet<>();
+            for (MasterLock l : r.all()) {
+                owners.add(l.id().nodeId());
+            }
+            for (int owner : owners) {
+                if (owner != self && members.contains(owner)) {
+                    out.computeIfAbsent(owner, k -> new ArrayList<>()).add(name);
+                }
+            }
+        }
+        return out;
+    }
+
+    void applyClaim(int src, RecoveryMaster msg) {
+        for (ResourceName n : msg.names()) {
+            LockspaceImpl.OwnerResource r = ls.cache.get(n);
+            if (r != null && r.master < 0) {
+                claimed.put(n, src);
+            }
+        }
     }
 
     void applyDirectory(int src, RecoveryDirectory msg) {
@@ -120,7 +161,8 @@ final class LockspaceRecovery {
                     newest = l;
                 }
             }
-            int newMaster = dir.applyAsInt(r.name);
+            Integer claim = claimed.get(r.name);
+            int newMaster = claim != null ? claim : dir.applyAsInt(r.name);
             remastered.put(r.name, entries.isEmpty() ? LockspaceImpl.UNKNOWN : newMaster);
             if (entries.isEmpty()) {
                 continue;
@@ -187,6 +229,7 @@ final class LockspaceRecovery {
     /** Step 3: adopt remastered resources, point the owner cache at new masters, settle orphaned operations. */
     void adoptAndCommit(Deliveries d) {
         MasterSide m = ls.master;
+        lastAdopted = Set.copyOf(adoptions.keySet());
         for (Map.Entry<ResourceName, Adoption> e : adoptions.entrySet()) {
             ResourceState r = m.resources.get(e.getKey());
             List<MasterLock> locks = new ArrayList<>(e.getValue().locks.values());

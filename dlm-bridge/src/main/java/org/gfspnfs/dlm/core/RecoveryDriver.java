@@ -17,6 +17,7 @@ import org.gfspnfs.dlm.net.msg.RecoveryDirectory;
 import org.gfspnfs.dlm.net.msg.RecoveryDone;
 import org.gfspnfs.dlm.net.msg.RecoveryLocks;
 import org.gfspnfs.dlm.net.msg.RecoveryMarker;
+import org.gfspnfs.dlm.net.msg.RecoveryMaster;
 import org.gfspnfs.membership.api.Member;
 import org.gfspnfs.membership.api.MemberEvent;
 import org.gfspnfs.membership.api.MemberListener;
@@ -116,6 +117,8 @@ final class RecoveryDriver implements MemberListener, AutoCloseable {
         } else if (m instanceof RecoveryDirectory x) {
             inbox.data(src, x.epoch(), x);
         } else if (m instanceof RecoveryLocks x) {
+            inbox.data(src, x.epoch(), x);
+        } else if (m instanceof RecoveryMaster x) {
             inbox.data(src, x.epoch(), x);
         }
     }
@@ -245,17 +248,15 @@ final class RecoveryDriver implements MemberListener, AutoCloseable {
         for (LockspaceImpl ls : node.lockspaceList()) {
             Map<Integer, List<ResourceName>> dir = ls.locked(() ->
                     ls.recovery().purgeAndRebuildDirectory(memberSet, this::directoryNode));
-            dir.forEach((to, names) -> {
-                for (int i = 0; i < names.size(); i += RecoveryDirectory.BATCH) {
-                    List<ResourceName> batch = names.subList(i, Math.min(names.size(), i + RecoveryDirectory.BATCH));
-                    node.transport().send(to, new RecoveryDirectory(epoch, ls.name(), List.copyOf(batch)), epoch);
-                }
-            });
+            sendBatched(dir, names -> new RecoveryDirectory(epoch, ls.name(), names), epoch);
+            Map<Integer, List<ResourceName>> claims = ls.locked(() -> ls.recovery().mastershipClaims(memberSet));
+            sendBatched(claims, names -> new RecoveryMaster(epoch, ls.name(), names), epoch);
         }
         if (!barrier(epoch, a, PHASE_DIRECTORY, others)) {
             return false;
         }
         applyData(epoch, others, RecoveryDirectory.class);
+        applyData(epoch, others, RecoveryMaster.class);
         for (LockspaceImpl ls : node.lockspaceList()) {
             var out = ls.locked(() -> ls.recovery().resendLocks(epoch, this::directoryNode));
             out.forEach(e -> node.transport().send(e.getKey(), e.getValue(), epoch));
@@ -327,8 +328,24 @@ final class RecoveryDriver implements MemberListener, AutoCloseable {
                     ls.recovery().adopt(src, x);
                     return null;
                 });
+            } else if (item.message() instanceof RecoveryMaster x) {
+                LockspaceImpl ls = node.lockspaceImpl(x.lockspace());
+                ls.locked(() -> {
+                    ls.recovery().applyClaim(src, x);
+                    return null;
+                });
             }
         }
+    }
+
+    private void sendBatched(Map<Integer, List<ResourceName>> byNode,
+                             java.util.function.Function<List<ResourceName>, Message> message, long epoch) {
+        byNode.forEach((to, names) -> {
+            for (int i = 0; i < names.size(); i += RecoveryDirectory.BATCH) {
+                List<ResourceName> batch = names.subList(i, Math.min(names.size(), i + RecoveryDirectory.BATCH));
+                node.transport().send(to, message.apply(List.copyOf(batch)), epoch);
+            }
+        });
     }
 
     private void sendAll(Set<Integer> to, Message m, long epoch) {

@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 import org.gfspnfs.dlm.api.Lock;
 import org.gfspnfs.dlm.api.LockFlag;
@@ -34,12 +36,29 @@ final class DlmLockSession implements LockSession {
     private final int slot;
     private final BlockingCallback callback;
     private final Map<LockName, Lock> locks = new ConcurrentHashMap<>();
+    /** Journal-recovery gating, or null when the module does not follow the member view. */
+    private final RecoveryGate gate;
+    private final LongSupplier selfIncarnation;
+    private final Consumer<DlmLockSession> onClose;
     private volatile boolean closed;
 
-    DlmLockSession(Lockspace ls, int slot, BlockingCallback callback) {
+    DlmLockSession(Lockspace ls, int slot, BlockingCallback callback, RecoveryGate gate, LongSupplier selfIncarnation,
+                   Consumer<DlmLockSession> onClose) {
         this.ls = ls;
         this.slot = slot;
         this.callback = callback;
+        this.gate = gate;
+        this.selfIncarnation = selfIncarnation;
+        this.onClose = onClose;
+    }
+
+    /** The member in {@code deadSlot} was lost: hold back grants until its journal is replayed, and say so. */
+    void memberLost(int deadSlot, long incarnation) {
+        if (gate == null || closed) {
+            return;
+        }
+        gate.memberLost(deadSlot, incarnation);
+        callback.recoveryNeeded(deadSlot);
     }
 
     @Override
@@ -53,6 +72,18 @@ final class DlmLockSession implements LockSession {
             dlmFlags.add(LockFlag.NOQUEUE);
         }
         Lock held = locks.get(name);
+        CompletableFuture<LockGrant> f = send(name, mode, dlmFlags, held, lvb);
+        LockMode heldMode = held == null || held.grantedMode() == null ? LockMode.UN
+                : GlockModes.toGlock(held.grantedMode());
+        if (gate != null && RecoveryGate.heldBack(flags, heldMode, mode)) {
+            // lock_dlm DFL_BLOCK_LOCKS: a grant made while a dead node's journal awaits replay is frozen until then
+            return f.thenCompose(g -> gate.whenOpen().thenApply(v -> g));
+        }
+        return f;
+    }
+
+    private CompletableFuture<LockGrant> send(LockName name, LockMode mode, Set<LockFlag> dlmFlags, Lock held,
+                                              byte[] lvb) {
         if (held != null && held.grantedMode() == org.gfspnfs.dlm.api.LockMode.EX && mode != LockMode.EX
                 && lvb != null) {
             held.writeValueBlock(pad(lvb));
@@ -107,13 +138,14 @@ final class DlmLockSession implements LockSession {
     }
 
     /**
-     * Nothing to release here: the DLM itself drops a dead node's locks once the node is fenced (DESIGN.md recovery
-     * step 4), which happens before its journal is replayed. Known gap against the SPI (see README): the dead
-     * node's exclusive locks are not retained until this call, and {@code recoveryNeeded} is not delivered.
+     * The journal of {@code deadSlot} is replayed (by this node; also called for the node's own journal at mount):
+     * grants held back for it go through, here and, through the slot's control resource, on every other node.
      */
     @Override
     public void recoveryDone(int deadSlot) {
-        // the locks of deadSlot's node are already gone from the DLM
+        if (gate != null) {
+            gate.replayed(deadSlot, deadSlot == slot, selfIncarnation.getAsLong());
+        }
     }
 
     @Override
@@ -125,6 +157,10 @@ final class DlmLockSession implements LockSession {
     @Override
     public void close() {
         closed = true;
+        onClose.accept(this);
+        if (gate != null) {
+            gate.close();
+        }
         for (Map.Entry<LockName, Lock> e : locks.entrySet()) {
             Lock l = e.getValue();
             if (l.grantedMode() != null && l.requestedMode() == null) {

@@ -27,6 +27,8 @@ final class Peer {
     private long lastAcked;
     private boolean blocked;
     private boolean drainScheduled;
+    /** Fault injection: frames from this sequence number on are not written until released. */
+    private long holdFrom = Long.MAX_VALUE;
 
     Peer(Member member, int selfId, long selfIncarnation) {
         this.member = member;
@@ -92,7 +94,7 @@ final class Peer {
             return;
         }
         boolean wrote = false;
-        while (!unwritten.isEmpty() && channel.isWritable()) {
+        while (!unwritten.isEmpty() && channel.isWritable() && unwritten.peek().seq() < holdFrom) {
             Envelope env = unwritten.poll();
             inflight.add(env);
             channel.write(env.withAck(lastDelivered), channel.voidPromise()); // piggybacked ack
@@ -102,6 +104,16 @@ final class Peer {
         if (wrote) {
             channel.flush();
         }
+    }
+
+    /** Holds the next frame sent and everything after it (the connection stays up). */
+    synchronized void holdFromNext() {
+        holdFrom = outSeq + 1;
+    }
+
+    synchronized void release() {
+        holdFrom = Long.MAX_VALUE;
+        scheduleDrain();
     }
 
     synchronized void acknowledge(long upTo) {

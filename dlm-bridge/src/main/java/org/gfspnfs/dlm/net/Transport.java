@@ -57,6 +57,7 @@ public final class Transport implements AutoCloseable {
     private final AtomicLongArray sentByType = new AtomicLongArray(256);
     private final AtomicLong sentTotal = new AtomicLong();
     private final AtomicLong connectionResets = new AtomicLong();
+    private final Map<Integer, java.util.function.Predicate<Message>> cuts = new ConcurrentHashMap<>();
     private Channel server;
     private volatile boolean closed;
 
@@ -113,9 +114,30 @@ public final class Transport implements AutoCloseable {
             LOG.debug("node {}: no link to node {}, dropping {}", selfId, nodeId, m.type());
             return;
         }
+        java.util.function.Predicate<Message> cut = cuts.get(nodeId);
+        if (cut != null && cut.test(m) && cuts.remove(nodeId, cut)) {
+            p.holdFromNext();
+        }
         sentByType.incrementAndGet(m.type().code());
         sentTotal.incrementAndGet();
         p.send(m, epoch);
+    }
+
+    /**
+     * Fault injection (tests): holds back the first message to {@code nodeId} that {@code first} selects, and
+     * everything sent to it after that, until {@link #release}; earlier messages and the other direction flow.
+     */
+    public void holdFrom(int nodeId, java.util.function.Predicate<Message> first) {
+        cuts.put(nodeId, first);
+    }
+
+    /** Ends {@link #holdFrom}: the held messages go out, in order. */
+    public void release(int nodeId) {
+        cuts.remove(nodeId);
+        Peer p = peers.get(nodeId);
+        if (p != null) {
+            p.release();
+        }
     }
 
     /** Messages sent so far (all types). */

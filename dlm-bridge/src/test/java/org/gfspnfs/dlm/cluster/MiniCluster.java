@@ -62,6 +62,11 @@ public final class MiniCluster implements AutoCloseable {
         return nodes.get(id);
     }
 
+    /** The member view node {@code id} follows (for components that, like the glock module, watch members too). */
+    public synchronized org.gfspnfs.membership.api.MemberView memberView(int id) {
+        return membership.view(id).orElseThrow(() -> new IllegalArgumentException("node " + id + " is no member"));
+    }
+
     public synchronized List<Integer> liveNodes() {
         return new ArrayList<>(nodes.keySet());
     }

@@ -208,6 +208,63 @@ class RecoveryTest {
         assertThat(w4.await(T).granted()).isTrue();
     }
 
+    /**
+     * A recovery that completes on some members and is aborted on others (here: node 3's "phase 2 done" does not
+     * reach node 2 before node 4 is lost) leaves the new master holding the resource while the owners that aborted
+     * still take the old master for dead. In the next recovery they must resend to that live master, not make the
+     * resource's new directory node a second master.
+     */
+    @Test
+    void recoveryCompletedOnSomeMembersOnly_thenAnotherLoss_resourceKeepsOneMaster_andQueueOrder() throws Exception {
+        cluster = new MiniCluster(5);
+        ResourceName r = nameWithDirectory(0, 4, 3);   // node 1 under ring [1,2,3,4], another node under [1,2,3]
+        masterOn(5, r);
+        var h = ls(2).lock(r, LockMode.PW, LockOptions.defaults());
+        h.await(T);
+        var w = ls(3).lock(r, LockMode.EX, LockOptions.defaults());
+        await().atMost(T).until(() -> queueSizes(5, r)[2] == 1);
+        var v = ls(1).lock(r, LockMode.PR, LockOptions.defaults());
+        await().atMost(T).until(() -> queueSizes(5, r)[2] == 2);
+        await().atMost(T).until(() -> queuedAtOwner(3) == 1 && queuedAtOwner(1) == 1);
+        cluster.node(3).transport().holdFrom(2,
+                m -> m instanceof org.gfspnfs.dlm.net.msg.RecoveryDone d && d.phase() == 2);
+
+        cluster.killAndFence(5);
+        await().atMost(T).until(() -> cluster.node(1).running() && cluster.node(4).running());
+        assertThat(masterOf(r)).isEqualTo(1);
+        assertThat(cluster.node(2).running()).isFalse();   // node 3's "phase 2 done" is held back
+        cluster.kill(4);
+        await().atMost(T).until(() -> cluster.node(2).snapshot().state().equals("STOPPED")
+                && cluster.node(3).snapshot().state().equals("STOPPED"));
+        cluster.node(3).transport().release(2);
+        cluster.fence(4);
+        cluster.awaitStable();
+
+        assertThat(masters(r)).containsExactly(1);
+        assertThat(w.result()).isNotDone();
+        h.lock().unlock().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(w.await(T).granted()).isTrue();
+        assertThat(v.result()).isNotDone();
+        w.lock().unlock().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(v.await(T).granted()).isTrue();
+    }
+
+    /** A name whose directory node is ring index {@code index} under a ring of {@code size}, and not under {@code other}. */
+    private static ResourceName nameWithDirectory(int index, int size, int other) {
+        for (int i = 0; ; i++) {
+            ResourceName n = ResourceName.of("partial-" + i);
+            if (n.stableHash() % size == index && n.stableHash() % other != index) {
+                return n;
+            }
+        }
+    }
+
+    private List<Integer> masters(ResourceName r) {
+        return cluster.liveNodes().stream().filter(n -> cluster.node(n).lockspace("fs").snapshot().mastered().stream()
+                .anyMatch(ri -> ri.name().equals(r.toString()) && !(ri.granted().isEmpty()
+                        && ri.converting().isEmpty() && ri.waiting().isEmpty()))).toList();
+    }
+
     private long queuedAtOwner(int node) {
         return cluster.node(node).lockspace("fs").snapshot().ownLocks().stream()
                 .filter(l -> l.queue().equals("REQUEST/QUEUED")).count();

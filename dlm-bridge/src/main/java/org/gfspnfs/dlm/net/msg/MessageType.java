@@ -24,6 +24,7 @@ public enum MessageType {
     RECOVERY_DIRECTORY(31, RecoveryDirectory::decode),
     RECOVERY_LOCKS(32, RecoveryLocks::decode),
     RECOVERY_DONE(33, RecoveryDone::decode),
+    RECOVERY_MASTER(34, RecoveryMaster::decode),
     WAITFOR_QUERY(40, WaitForQuery::decode),
     WAITFOR_REPLY(41, WaitForReply::decode),
     DEADLOCK_VICTIM(42, DeadlockVictim::decode);
