@@ -212,9 +212,12 @@ public final class ClusterStack implements AutoCloseable {
         }
     }
 
-    /** The glocks of this node's mount: one DLM lock per glock in the filesystem's lockspace. */
+    /**
+     * The glocks of this node's mount: one DLM lock per glock in the filesystem's lockspace, with lock_dlm's
+     * dead-node rule (a lost member's slot holds back grants until its journal is replayed).
+     */
     public DlmLockModule lockModule() {
-        return new DlmLockModule(dlm);
+        return new DlmLockModule(dlm, view, nodeId -> JournalSlots.of(conf, nodeId).orElse(-1));
     }
 
     public HazelcastMemberView view() {
