@@ -17,6 +17,7 @@ import java.util.function.Function;
 
 import org.gfspnfs.dlm.api.Dlm;
 import org.gfspnfs.dlm.api.DlmShutdownException;
+import org.gfspnfs.dlm.api.LockStateException;
 import org.gfspnfs.dlm.api.Lockspace;
 import org.gfspnfs.dlm.api.ResourceName;
 import org.gfspnfs.dlm.api.query.LockspaceSnapshot;
@@ -141,6 +142,42 @@ public final class DlmNode implements Dlm, NodeServices {
             }
             return lockspaces.computeIfAbsent(name, n -> new LockspaceImpl(n, this, lkids, deadlocks,
                     recovery != null && recovery.state() == RecoveryState.RUNNING));
+        }
+    }
+
+    /**
+     * Leaves a lockspace on this node (dlm_release_lockspace without force): refused with {@link LockStateException}
+     * while this node holds or waits for a lock in it, masters a resource of it, or keeps directory entries of it
+     * for the other nodes; an idle lockspace is closed and forgotten. Lockspace membership otherwise follows the
+     * cluster's member view (one member set for all lockspaces), so a message from another node that uses the
+     * lockspace later brings it back.
+     *
+     * @return false if this node was not in the lockspace
+     */
+    public boolean release(String name) {
+        synchronized (lockspaceMonitor) {
+            LockspaceImpl ls = lockspaces.get(name);
+            if (ls == null) {
+                return false;
+            }
+            String busy = ls.locked(() -> {
+                if (!ls.own.isEmpty()) {
+                    return ls.own.size() + " lock(s) of this node";
+                }
+                if (!ls.master.resources.isEmpty()) {
+                    return ls.master.resources.size() + " resource(s) mastered here";
+                }
+                if (!ls.master.directory.isEmpty()) {
+                    return ls.master.directory.size() + " directory entr(y/ies) kept here for other nodes";
+                }
+                return null;
+            });
+            if (busy != null) {
+                throw new LockStateException("lockspace " + name + " is in use on node " + selfId() + ": " + busy);
+            }
+            lockspaces.remove(name);
+            ls.close();
+            return true;
         }
     }
 

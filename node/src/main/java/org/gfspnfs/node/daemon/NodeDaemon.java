@@ -39,6 +39,7 @@ import org.gfspnfs.nfs41.export.ExportsParser;
 import org.gfspnfs.nfs41.state.FileRecoveryStore;
 import org.gfspnfs.node.cluster.ClusterMembershipStatus;
 import org.gfspnfs.node.cluster.ClusterStack;
+import org.gfspnfs.node.cluster.DlmLockspaceControl;
 import org.gfspnfs.node.cluster.DlmLockspaceView;
 import org.gfspnfs.node.cluster.GatedBlockDevice;
 import org.gfspnfs.node.cluster.JournalSlots;
@@ -303,7 +304,9 @@ public final class NodeDaemon implements AutoCloseable {
         } else {
             ClusterMembershipStatus status = new ClusterMembershipStatus(cluster, options.clock());
             p.membership(status).fencing(new ManualFenceControl(cluster, status))
-                    .lockspaces(new DlmLockspaceView(cluster.dlm(), cluster.deadlocks(), options.clock()));
+                    .lockspaces(new DlmLockspaceView(cluster.dlm(), cluster.deadlocks(), options.clock()))
+                    .lockspaceControl(new DlmLockspaceControl(cluster.dlm(),
+                            options.conf().filesystem().lockTable().toString()));
         }
         if (mds != null) {
             p.nfsState(nfsState).nfsControl(nfsState).stateidAuthority(mds.stateidAuthority());

@@ -108,6 +108,18 @@ class ClusterNodesIT {
         nfs.close(held);
         nfs.close();
 
+        // Lockspaces: another one can be joined and left; the mounted filesystem's cannot be left.
+        assertThat(Gfsctl.json(cluster, "lockspace-join", "extra", "--node", "n2", "--json")
+                .at("/nodes/0/outcome").asText()).isEqualTo("ok");
+        assertThat(Gfsctl.json(cluster, "ls", "--node", "n2", "--json").at("/nodes/0/result").findValuesAsText("name"))
+                .containsExactlyInAnyOrder(ClusterFixture.LOCK_TABLE, "extra");
+        assertThat(Gfsctl.json(cluster, "lockspace-leave", "extra", "--node", "n2", "--json")
+                .at("/nodes/0/outcome").asText()).isEqualTo("ok");
+        Gfsctl.Result refused = Gfsctl.run(cluster, "lockspace-leave", ClusterFixture.LOCK_TABLE, "--node", "n2",
+                "--json");
+        assertThat(refused.exit()).isNotZero();
+        assertThat(refused.out()).contains("REFUSED").contains("mounted filesystem");
+
         // One node stops orderly: a clean leave, which the others neither fence nor replay.
         NodeProcess n3 = nodes.get(2);
         n3.terminate();
