@@ -146,13 +146,8 @@ class ClusterNodesIT {
     @Test
     void killNine_writerNode_isFencedRecoveredAndReplayed_noAcknowledgedFileLost() throws Exception {
         ClusterFixture cluster = ClusterFixture.create(dir, 3);
-        NodeProcess n1 = NodeProcess.start(cluster, "n1");
-        NodeProcess n2 = NodeProcess.start(cluster, "n2");
-        NodeProcess n3 = NodeProcess.startWithWorkload(cluster, "n3");
-        nodes.addAll(List.of(n1, n2, n3));
-        n1.await(l -> l.equals("ready"), START);
-        n2.await(l -> l.equals("ready"), START);
-        n3.await(l -> l.startsWith("ACK f0030"), START);
+        startWithWriter(cluster, 30);
+        NodeProcess n3 = nodes.get(2);
 
         n3.kill9();
         long killedAt = System.currentTimeMillis();
@@ -240,13 +235,10 @@ class ClusterNodesIT {
     @Test
     void sigstop_hungWriter_isFencedByPoisonPill_andAfterSigcontHaltsWithoutWritingABlock() throws Exception {
         ClusterFixture cluster = ClusterFixture.create(dir, 3);
-        NodeProcess n1 = NodeProcess.start(cluster, "n1");
-        NodeProcess n2 = NodeProcess.start(cluster, "n2");
-        NodeProcess n3 = NodeProcess.startWithWorkload(cluster, "n3");
-        nodes.addAll(List.of(n1, n2, n3));
-        n1.await(l -> l.equals("ready"), START);
-        n2.await(l -> l.equals("ready"), START);
-        n3.await(l -> l.startsWith("ACK f0010"), START);
+        startWithWriter(cluster, 30);
+        NodeProcess n1 = nodes.get(0);
+        NodeProcess n2 = nodes.get(1);
+        NodeProcess n3 = nodes.get(2);
 
         n3.signal("STOP");
         awaitRecovery(cluster, "n1", "n3", Duration.ofSeconds(60));
@@ -297,6 +289,17 @@ class ClusterNodesIT {
             Thread.sleep(250);
         }
         throw new AssertionError("status of " + on + " never matched: " + last);
+    }
+
+    /** n1 and n2 as `gfspnfs start`, n3 with the writer; returns once n3 acknowledged {@code files} files. */
+    private void startWithWriter(ClusterFixture cluster, int files) throws Exception {
+        nodes.add(NodeProcess.start(cluster, "n1"));
+        nodes.add(NodeProcess.start(cluster, "n2"));
+        nodes.add(NodeProcess.startWithWorkload(cluster, "n3"));
+        nodes.get(0).await(l -> l.equals("ready"), START);
+        nodes.get(1).await(l -> l.equals("ready"), START);
+        String ack = String.format("ACK f%04d", files);
+        nodes.get(2).await(l -> l.startsWith(ack), START);
     }
 
     private void killAll() throws InterruptedException {
