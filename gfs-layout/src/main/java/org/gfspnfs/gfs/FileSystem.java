@@ -78,6 +78,12 @@ public interface FileSystem extends AutoCloseable {
     /** Reads at {@code offset} into {@code dst}; returns bytes read, 0 at or beyond end of file. Holes read 0. */
     int read(InodeId id, long offset, ByteBuffer dst) throws GfsException;
 
+    /**
+     * Reads like {@link #read} and returns the file size seen by the same operation (under the same SH inode glock),
+     * so a server can tell end-of-file without a second operation. Bytes read are {@code dst}'s position change.
+     */
+    long readReturningSize(InodeId id, long offset, ByteBuffer dst) throws GfsException;
+
     /** Writes all of {@code src} at {@code offset}, allocating blocks as needed; returns bytes written. */
     int write(InodeId id, long offset, ByteBuffer src) throws GfsException;
 

@@ -234,6 +234,18 @@ final class GfsFileSystem implements FileSystem {
     }
 
     @Override
+    public long readReturningSize(InodeId id, long offset, ByteBuffer dst) throws GfsException {
+        if (offset < 0) {
+            throw new InvalidArgumentException("negative offset");
+        }
+        return runner.run(op -> {
+            Inode ino = regular(op, id, LockMode.SH);
+            data.read(op, ino, offset, dst);
+            return ino.d.size();
+        });
+    }
+
+    @Override
     public int write(InodeId id, long offset, ByteBuffer src) throws GfsException {
         if (offset < 0) {
             throw new InvalidArgumentException("negative offset");

@@ -34,9 +34,9 @@ final class WriteOp implements Operation<Write4Args> {
         Delegations.recallConflicting(ctx, inode);
         Caller caller = ctx.caller();
         if (caller.uid() != st.uid()) {
-            Files.require(ctx, inode, Access.MODIFY);
+            Files.require(ctx, inode, st, Access.MODIFY);
         }
-        WriteResult w = ctx.services().vfs().write(inode, args.offset, args.data, 0, args.data.length,
+        WriteResult w = ctx.services().vfs().write(inode, args.offset, args.payload(),
                 Stability.values()[args.stable]);
         return new Write4Res(w.count(), w.committed().ordinal(), ctx.services().writeVerifier());
     }

@@ -1,18 +1,24 @@
 package org.gfspnfs.nfs41.xdr;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 import org.dcache.oncrpc4j.rpc.OncRpcException;
 import org.dcache.oncrpc4j.xdr.XdrAble;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
 import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
 
-/** WRITE4args (RFC 8881 section 18.32). */
+/**
+ * WRITE4args (RFC 8881 section 18.32). A client fills {@link #data}; a decoded request carries its payload as a
+ * view of the received message ({@link #payload()}, valid while the request is being executed) so the data is not
+ * copied out of the RPC buffer before it goes to the filesystem.
+ */
 public class Write4Args implements XdrAble {
     public Stateid4 stateid;
     public long offset;
     public int stable;
     public byte[] data;
+    private ByteBuffer payload;
 
     public Write4Args() {
     }
@@ -29,7 +35,31 @@ public class Write4Args implements XdrAble {
         stateid.xdrEncode(xdr);
         xdr.xdrEncodeLong(offset);
         xdr.xdrEncodeInt(stable);
-        xdr.xdrEncodeDynamicOpaque(data);
+        if (data != null) {
+            xdr.xdrEncodeDynamicOpaque(data);
+        } else {
+            xdr.xdrEncodeByteBuffer(payload.duplicate());
+        }
+    }
+
+    /** The data to write (a read-only view: position 0 .. length). */
+    public ByteBuffer payload() {
+        return data != null ? ByteBuffer.wrap(data).asReadOnlyBuffer() : payload.asReadOnlyBuffer();
+    }
+
+    /** Bytes of data. */
+    public int length() {
+        return data != null ? data.length : payload.remaining();
+    }
+
+    /** A copy of the data as an array. */
+    public byte[] bytes() {
+        if (data != null) {
+            return data;
+        }
+        byte[] out = new byte[payload.remaining()];
+        payload.duplicate().get(out);
+        return out;
     }
 
     @Override
@@ -38,6 +68,11 @@ public class Write4Args implements XdrAble {
         stateid.xdrDecode(xdr);
         offset = xdr.xdrDecodeLong();
         stable = xdr.xdrDecodeInt();
-        data = XdrBounds.opaque(xdr, XdrBounds.DATA_LIMIT);
+        data = null;
+        // A view, not a copy; its length was checked against the bytes actually received.
+        payload = xdr.xdrDecodeByteBuffer();
+        if (payload.remaining() > XdrBounds.DATA_LIMIT) {
+            throw new XdrBounds.BadXdrLengthException(payload.remaining(), XdrBounds.DATA_LIMIT);
+        }
     }
 }

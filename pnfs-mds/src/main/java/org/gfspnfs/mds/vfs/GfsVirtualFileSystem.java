@@ -18,6 +18,7 @@ import org.gfspnfs.gfs.IsDirectoryException;
 import org.gfspnfs.nfs41.status.InvalException;
 import org.gfspnfs.nfs41.status.NfsException;
 import org.gfspnfs.nfs41.status.NotSameException;
+import org.gfspnfs.nfs41.vfs.Access;
 import org.gfspnfs.nfs41.vfs.Caller;
 import org.gfspnfs.nfs41.vfs.FileType;
 import org.gfspnfs.nfs41.vfs.FsInfo;
@@ -106,6 +107,12 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
         } catch (GfsException e) {
             throw GfsErrors.toNfs(e);
         }
+    }
+
+    /** Permissions are the mode bits (no ACLs), so attributes read earlier in the request answer. */
+    @Override
+    public int access(Inode inode, Stat st, Caller caller, int mask) {
+        return Access.fromMode(st, caller, mask);
     }
 
     @Override
@@ -249,20 +256,18 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
         }
     }
 
+    /**
+     * One gfs-layout operation reads the bytes and the file size (for eof); the buffer goes to the client as it is.
+     */
     @Override
     public ReadResult read(Inode file, long offset, int count) throws NfsException {
         InodeId id = Attrs.id(file);
         try {
             ByteBuffer dst = ByteBuffer.allocate(count);
-            while (dst.hasRemaining()) {
-                if (fs.read(id, offset + dst.position(), dst) == 0) {
-                    break;
-                }
-            }
+            long size = fs.readReturningSize(id, offset, dst);
             int n = dst.position();
-            byte[] data = n == count ? dst.array() : java.util.Arrays.copyOf(dst.array(), n);
-            boolean eof = n < count || offset + n >= fs.getattr(id).size();
-            return new ReadResult(data, eof);
+            dst.flip();
+            return new ReadResult(dst, n < count || offset + n >= size);
         } catch (GfsException e) {
             throw GfsErrors.toNfs(e);
         }
@@ -271,9 +276,14 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
     @Override
     public WriteResult write(Inode file, long offset, byte[] data, int dataOffset, int length,
                              Stability stability) throws NfsException {
+        return write(file, offset, ByteBuffer.wrap(data, dataOffset, length), stability);
+    }
+
+    @Override
+    public WriteResult write(Inode file, long offset, ByteBuffer data, Stability stability) throws NfsException {
         InodeId id = Attrs.id(file);
         try {
-            int n = fs.write(id, offset, ByteBuffer.wrap(data, dataOffset, length));
+            int n = fs.write(id, offset, data.duplicate());
             if (stability == Stability.UNSTABLE) {
                 return new WriteResult(n, Stability.UNSTABLE);
             }
