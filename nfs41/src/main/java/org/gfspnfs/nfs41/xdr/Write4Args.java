@@ -4,21 +4,28 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 import org.dcache.oncrpc4j.rpc.OncRpcException;
+import org.dcache.oncrpc4j.xdr.Xdr;
 import org.dcache.oncrpc4j.xdr.XdrAble;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
 import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
+import org.glassfish.grizzly.Buffer;
+import org.glassfish.grizzly.memory.ByteBufferArray;
 
 /**
- * WRITE4args (RFC 8881 section 18.32). A client fills {@link #data}; a decoded request carries its payload as a
- * view of the received message ({@link #payload()}, valid while the request is being executed) so the data is not
- * copied out of the RPC buffer before it goes to the filesystem.
+ * WRITE4args (RFC 8881 section 18.32). A client fills {@link #data}. A request decoded from an RPC message carries
+ * its payload as views of the message's buffers ({@link #parts()}; the message arrives in several buffers when TCP
+ * delivered it in pieces), valid while the request is being executed, so the data is not copied out of the RPC
+ * buffer on its way to the filesystem.
  */
 public class Write4Args implements XdrAble {
+    private static final ByteBuffer[] NONE = new ByteBuffer[0];
+
     public Stateid4 stateid;
     public long offset;
     public int stable;
     public byte[] data;
-    private ByteBuffer payload;
+    private ByteBuffer[] parts = NONE;
+    private int length;
 
     public Write4Args() {
     }
@@ -38,28 +45,38 @@ public class Write4Args implements XdrAble {
         if (data != null) {
             xdr.xdrEncodeDynamicOpaque(data);
         } else {
-            xdr.xdrEncodeByteBuffer(payload.duplicate());
+            xdr.xdrEncodeByteBuffer(gather(ByteBuffer.allocate(length)));
         }
-    }
-
-    /** The data to write (a read-only view: position 0 .. length). */
-    public ByteBuffer payload() {
-        return data != null ? ByteBuffer.wrap(data).asReadOnlyBuffer() : payload.asReadOnlyBuffer();
     }
 
     /** Bytes of data. */
     public int length() {
-        return data != null ? data.length : payload.remaining();
+        return data != null ? data.length : length;
+    }
+
+    /** The data as read-only views, in order (one for a client-built request). */
+    public ByteBuffer[] parts() {
+        if (data != null) {
+            return new ByteBuffer[] {ByteBuffer.wrap(data).asReadOnlyBuffer()};
+        }
+        ByteBuffer[] out = new ByteBuffer[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = parts[i].asReadOnlyBuffer();
+        }
+        return out;
+    }
+
+    /** Copies the data into {@code dst} (which must have {@link #length()} bytes of room) and returns it flipped. */
+    public ByteBuffer gather(ByteBuffer dst) {
+        for (ByteBuffer p : parts()) {
+            dst.put(p);
+        }
+        return dst.flip();
     }
 
     /** A copy of the data as an array. */
     public byte[] bytes() {
-        if (data != null) {
-            return data;
-        }
-        byte[] out = new byte[payload.remaining()];
-        payload.duplicate().get(out);
-        return out;
+        return data != null ? data : gather(ByteBuffer.allocate(length)).array();
     }
 
     @Override
@@ -69,10 +86,42 @@ public class Write4Args implements XdrAble {
         offset = xdr.xdrDecodeLong();
         stable = xdr.xdrDecodeInt();
         data = null;
-        // A view, not a copy; its length was checked against the bytes actually received.
-        payload = xdr.xdrDecodeByteBuffer();
-        if (payload.remaining() > XdrBounds.DATA_LIMIT) {
-            throw new XdrBounds.BadXdrLengthException(payload.remaining(), XdrBounds.DATA_LIMIT);
+        if (xdr instanceof Xdr x) {
+            decodeViews(x.asBuffer(), XdrBounds.count(xdr, XdrBounds.DATA_LIMIT));
+        } else {
+            ByteBuffer b = xdr.xdrDecodeByteBuffer();
+            if (b.remaining() > XdrBounds.DATA_LIMIT) {
+                throw new XdrBounds.BadXdrLengthException(b.remaining(), XdrBounds.DATA_LIMIT);
+            }
+            parts = new ByteBuffer[] {b};
+            length = b.remaining();
         }
+    }
+
+    /** Views of {@code len} bytes at the buffer's position (plus XDR padding), which moves past them. */
+    private void decodeViews(Buffer buf, int len) throws OncRpcException {
+        int padded = (len + 3) & ~3;
+        if (buf.remaining() < padded) {
+            throw new XdrBounds.BadXdrLengthException(len, buf.remaining());
+        }
+        int at = buf.position();
+        if (len > 0) {
+            ByteBufferArray views = buf.toByteBufferArray(at, at + len);
+            try {
+                ByteBuffer[] a = views.getArray();
+                parts = new ByteBuffer[views.size()];
+                for (int i = 0; i < parts.length; i++) {
+                    // duplicate() keeps the window Grizzly set; restore() below resets the originals.
+                    parts[i] = a[i].duplicate();
+                }
+            } finally {
+                views.restore();
+                views.recycle();
+            }
+        } else {
+            parts = NONE;
+        }
+        length = len;
+        buf.position(at + padded);
     }
 }

@@ -263,7 +263,7 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
     public ReadResult read(Inode file, long offset, int count) throws NfsException {
         InodeId id = Attrs.id(file);
         try {
-            ByteBuffer dst = ByteBuffer.allocate(count);
+            ByteBuffer dst = ByteBuffer.allocateDirect(count);
             long size = fs.readReturningSize(id, offset, dst);
             int n = dst.position();
             dst.flip();
