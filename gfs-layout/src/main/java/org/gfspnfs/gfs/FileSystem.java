@@ -64,6 +64,13 @@ public interface FileSystem extends AutoCloseable {
     void rmdir(InodeId dir, String name) throws GfsException;
 
     /**
+     * {@link #unlink} ({@code directory} false) or {@link #rmdir} (true) in one operation, returning the removed
+     * inode if this took its last link (it is freed once nobody holds it open), else null: callers that must
+     * forget state of gone files need no lookup before the removal.
+     */
+    InodeId removeEntry(InodeId dir, String name, boolean directory) throws GfsException;
+
+    /**
      * Atomically renames, also across directories; replaces an existing target as POSIX rename(2) does
      * (a directory only over an empty directory, a non-directory only over a non-directory). Moving a directory
      * below itself fails with {@link RenameLoopException}.

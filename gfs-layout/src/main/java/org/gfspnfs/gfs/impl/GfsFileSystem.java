@@ -201,12 +201,19 @@ final class GfsFileSystem implements FileSystem {
 
     @Override
     public void unlink(InodeId dir, String name) throws GfsException {
-        freeIfUnlinked(runner.run(op -> ns.remove(op, dir, name, false, now())));
+        removeEntry(dir, name, false);
     }
 
     @Override
     public void rmdir(InodeId dir, String name) throws GfsException {
-        freeIfUnlinked(runner.run(op -> ns.remove(op, dir, name, true, now())));
+        removeEntry(dir, name, true);
+    }
+
+    @Override
+    public InodeId removeEntry(InodeId dir, String name, boolean directory) throws GfsException {
+        InodeId gone = runner.run(op -> ns.remove(op, dir, name, directory, now()));
+        freeIfUnlinked(gone);
+        return gone;
     }
 
     @Override

@@ -20,7 +20,9 @@ final class RemoveOp implements Operation<Component4> {
         Inode dir = ctx.currentInode();
         Files.require(ctx, dir, dirSt, Access.DELETE | Access.LOOKUP);
         VirtualFileSystem vfs = ctx.services().vfs();
-        Delegations.recallConflicting(ctx, vfs.lookup(dir, name));
+        if (ctx.services().states().anyDelegations()) {
+            Delegations.recallConflicting(ctx, vfs.lookup(dir, name));
+        }
         // change_info is reported non-atomic, so the attributes read for the checks serve as "before".
         long before = dirSt.change();
         vfs.remove(dir, name);

@@ -181,15 +181,16 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
     public void remove(Inode dir, String name) throws NfsException {
         InodeId d = Attrs.id(dir);
         try {
-            InodeId victim = layouts == LayoutInvalidation.NONE ? null : fs.lookup(d, name);
+            InodeId gone;
             try {
-                fs.unlink(d, name);
+                gone = fs.removeEntry(d, name, false);
             } catch (IsDirectoryException dirEntry) {
                 // gfs-layout checks the type under the directory's EX glock, so there is no lookup race here.
-                fs.rmdir(d, name);
+                gone = fs.removeEntry(d, name, true);
             }
-            if (victim != null) {
-                layouts.invalidated(Attrs.inode(victim));
+            if (gone != null) {
+                // Its last link is gone, so its layouts stop being valid (a file linked elsewhere keeps them).
+                layouts.invalidated(Attrs.inode(gone));
             }
         } catch (GfsException e) {
             throw GfsErrors.toNfs(e);
