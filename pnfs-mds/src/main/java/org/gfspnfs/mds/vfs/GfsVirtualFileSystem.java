@@ -264,6 +264,9 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
     public ReadResult read(Inode file, long offset, int count) throws NfsException {
         InodeId id = Attrs.id(file);
         try {
+            // Direct: the device reads straight into it and the socket writes straight from it (a heap buffer costs
+            // two more copies). Its memory comes back when the heap collects the buffer object; a READ-heavy load
+            // that outruns young collections meets the JDK's System.gc() fallback, a short pause per few GiB.
             ByteBuffer dst = ByteBuffer.allocateDirect(count);
             long size = fs.readReturningSize(id, offset, dst);
             int n = dst.position();
