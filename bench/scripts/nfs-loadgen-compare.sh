@@ -7,15 +7,22 @@
 # `metric=...` lines and two tables: ours (MDS alone) vs Ganesha, and pNFS 3 DS vs MDS alone vs Ganesha.
 #
 # usage: bench/scripts/nfs-loadgen-compare.sh [--size 256m] [--streams 1,8] [--files 10000] [--rand-ops 5000]
-#                                             [--tcp-seconds 5] [--no-pnfs] [--no-build]
+#                                             [--tcp-seconds 5] [--warmup N] [--runs N] [--no-pnfs] [--no-build]
 #   --size S    bytes per sequential run, split over the streams (the acceptance run is --size 1g)
+#   --warmup N  before its measured run, each server gets N untimed passes of every workload (--size 256m);
+#               default 1. A server process runs for weeks; without a warm-up a JVM server is measured while its
+#               JIT compiler still competes for the 2 cores. --warmup 0 measures both servers cold.
+#   --runs N    measured runs (default 1). Each run goes through the workload groups (sequential, metadata,
+#               random) and runs every group against both servers back to back, the side that goes first
+#               alternating, so both see the same load from the rest of the machine. The tables show the median
+#               of each side and, as "ratio", the median of the per-run ratios (each from a back-to-back pair).
 #   --no-build  use bench/target/benchmarks.jar as it is
 # Exit: 0 all measured; 3 our server did not start or a workload against it failed (the error line says which
 # NFS status and operation); 1 the Ganesha side failed. pNFS that the server does not offer is "n/a", not a failure.
 # Logs and data: $COMPARE_DIR (default: a new directory under /tmp, printed at the start). Needs root (Ganesha).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-SIZE=256m; STREAMS=1,8; FILES=10000; RAND_OPS=5000; TCP=5; PNFS=1; BUILD=1
+SIZE=256m; STREAMS=1,8; FILES=10000; RAND_OPS=5000; TCP=5; PNFS=1; BUILD=1; WARMUP=1; RUNS=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --size) SIZE=$2; shift 2;;
@@ -23,6 +30,8 @@ while [ $# -gt 0 ]; do
     --files) FILES=$2; shift 2;;
     --rand-ops) RAND_OPS=$2; shift 2;;
     --tcp-seconds) TCP=$2; shift 2;;
+    --warmup) WARMUP=$2; shift 2;;
+    --runs) RUNS=$2; shift 2;;
     --no-pnfs) PNFS=0; shift;;
     --no-build) BUILD=0; shift;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0;;
@@ -93,19 +102,39 @@ else
   echo "nfs-loadgen-compare: ours on 127.0.0.1:$oport (data servers $((oport + 1))..$((oport + 3)))" >&2
 fi
 
-# ---- runs: one JVM per run; the TCP ceiling with the first
-loadgen() { # NAME PORT extra-args... -> $dir/NAME.results (+ .err)
+# ---- runs: one JVM per workload group and side; the TCP ceiling with the first Ganesha group
+loadgen() { # NAME PORT extra-args... -> appended to $dir/NAME.results (+ .err)
   local name=$1 port=$2; shift 2
   java -Xmx2g -cp "$jar" org.gfspnfs.bench.nfs.LoadGen --server "127.0.0.1:$port" --export / --streams "$STREAMS" \
-    --size "$SIZE" --files "$FILES" --rand-ops "$RAND_OPS" "$@" 2> "$dir/$name.err" | sed "s/^/$name /" \
-    | tee "$dir/$name.results"
+    --size "$SIZE" --files "$FILES" --rand-ops "$RAND_OPS" "$@" 2>> "$dir/$name.err" | sed "s/^/$name /" \
+    | tee -a "$dir/$name.results"
   return "${PIPESTATUS[0]}"
 }
+warmup() { # NAME PORT extra-args...: untimed passes (same workloads, 256 MiB), output kept in $dir/NAME.warmup
+  local name=$1 port=$2 i; shift 2
+  for i in $(seq 1 "$WARMUP"); do
+    java -Xmx2g -cp "$jar" org.gfspnfs.bench.nfs.LoadGen --server "127.0.0.1:$port" --export / --streams "$STREAMS" \
+      --size 256m --files "$FILES" --rand-ops "$RAND_OPS" --tcp-seconds 0 "$@" >> "$dir/$name.warmup" 2>&1 || true
+  done
+}
 ganesha_ok=1
-loadgen ganesha "$gport" --workload all --tcp-seconds "$TCP" || ganesha_ok=0
-if [ "$ours_ok" = 1 ] && ! loadgen ours "$oport" --workload all --tcp-seconds 0; then
-  ours_ok=0; ours_why="a workload against our server failed: $(grep -m1 '^ours error' "$dir/ours.results" || tail -1 "$dir/ours.err")"
-fi
+warmup ganesha "$gport" --workload all
+[ "$ours_ok" = 1 ] && warmup ours "$oport" --workload all
+tcp=$TCP
+for run in $(seq 1 "$RUNS"); do
+  for group in seq-write,seq-read creates,readdir rand4k; do
+    sides="ganesha ours"; [ $(( run % 2 )) = 0 ] && sides="ours ganesha"
+    for side in $sides; do
+      if [ "$side" = ganesha ]; then
+        [ "$ganesha_ok" = 1 ] || continue
+        t=0; [ "$group" = seq-write,seq-read ] && { t=$tcp; tcp=0; }
+        loadgen ganesha "$gport" --workload "$group" --tcp-seconds "$t" || ganesha_ok=0
+      elif [ "$ours_ok" = 1 ] && ! loadgen ours "$oport" --workload "$group" --tcp-seconds 0; then
+        ours_ok=0; ours_why="a workload against our server failed: $(grep -m1 '^ours error' "$dir/ours.results" || tail -1 "$dir/ours.err")"
+      fi
+    done
+  done
+done
 if [ "$ours_ok" = 1 ] && [ "$PNFS" = 1 ]; then
   loadgen pnfs "$oport" --workload seq-write,seq-read --tcp-seconds 0 --pnfs \
     || echo "nfs-loadgen-compare: the pNFS run failed: $(grep -m1 '^pnfs error' "$dir/pnfs.results" || tail -1 "$dir/pnfs.err")" >&2
@@ -120,10 +149,22 @@ awk -v ours_ok="$ours_ok" '
     if (!("metric" in f)) next
     m = f["metric"]; sub(/^pnfs-/, "", m); key = m " " f["streams"]
     if (f["status"] == "n/a") { val[side, key] = "n/a"; next }
-    val[side, key] = (m ~ /^seq|^tcp/) ? f["MBps"] : f["ops_per_s"]
+    v = (m ~ /^seq|^tcp/) ? f["MBps"] : f["ops_per_s"]
+    all[side, key] = ((side, key) in all) ? all[side, key] " " v : v
+    val[side, key] = median(all[side, key])
     if (side == "pnfs") mdsbytes[key] = f["mds_data_bytes"]
     if (!(key in seen) && m != "tcp-ceiling") { seen[key] = 1; order[++n] = key }
     if (m == "tcp-ceiling") tcp[f["streams"]] = f["MBps"]
+  }
+  function median(list,   a, n, i, j, t) {
+    n = split(list, a, " ")
+    for (i = 2; i <= n; i++) { t = a[i] + 0; for (j = i - 1; j >= 1 && a[j] + 0 > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+    return (n % 2) ? a[(n + 1) / 2] : sprintf("%.1f", (a[n / 2] + a[n / 2 + 1]) / 2)
+  }
+  function paired(key,   g, o, ng, no, i, list) { # median of the per-run ratios ours/ganesha (runs are back to back)
+    ng = split(all["ganesha", key], g, " "); no = split(all["ours", key], o, " "); list = ""
+    for (i = 1; i <= ng && i <= no; i++) if (g[i] + 0 > 0) list = list (list == "" ? "" : " ") sprintf("%.3f", o[i] / g[i])
+    return list == "" ? "n/a" : sprintf("%.2f", median(list))
   }
   function ratio(a, b) { return (a == "" || b == "" || a == "n/a" || b == "n/a" || b + 0 == 0) ? "n/a" : sprintf("%.2f", a / b) }
   END {
@@ -133,7 +174,7 @@ awk -v ours_ok="$ours_ok" '
       g = val["ganesha", order[i]]; o = ours_ok ? val["ours", order[i]] : "n/a"
       unit = (m ~ /^seq/) ? "MB/s" : "ops/s"
       t = (m ~ /^seq/ && (s in tcp)) ? ratio(o, tcp[s]) : "-"
-      printf "%-14s %7s %-6s %10s %10s %7s %12s\n", m, s, unit, g, (o == "" ? "n/a" : o), ratio(o, g), t
+      printf "%-14s %7s %-6s %10s %10s %7s %12s\n", m, s, unit, g, (o == "" ? "n/a" : o), ours_ok ? paired(order[i]) : "n/a", t
     }
     for (s in tcp) printf "tcp-ceiling    %7s MB/s   %10s (loopback, 1 MiB writes, plain Java sockets)\n", s, tcp[s]
     print ""

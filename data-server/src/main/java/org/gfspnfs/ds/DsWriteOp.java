@@ -36,12 +36,13 @@ final class DsWriteOp implements Operation<Write4Args> {
         StateId sid = ctx.resolveStateid(StateId.of(args.stateid.seqid, args.stateid.other));
         ctx.services().stateidValidator().validate(ctx.currentFh().toBytes(), sid, true);
         Inode inode = ctx.currentInode();
-        store.write(new InodeId(inode.number(), inode.generation()), args.offset, args.data);
+        byte[] data = args.bytes();
+        store.write(new InodeId(inode.number(), inode.generation()), args.offset, data);
         Stability done = Stability.UNSTABLE;
         if (args.stable != Stability.UNSTABLE.ordinal()) {
             store.commit();
             done = Stability.DATA_SYNC;
         }
-        return new Write4Res(args.data.length, done.ordinal(), ctx.services().writeVerifier());
+        return new Write4Res(data.length, done.ordinal(), ctx.services().writeVerifier());
     }
 }

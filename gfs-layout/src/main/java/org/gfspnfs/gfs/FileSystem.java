@@ -64,6 +64,13 @@ public interface FileSystem extends AutoCloseable {
     void rmdir(InodeId dir, String name) throws GfsException;
 
     /**
+     * {@link #unlink} ({@code directory} false) or {@link #rmdir} (true) in one operation, returning the removed
+     * inode if this took its last link (it is freed once nobody holds it open), else null: callers that must
+     * forget state of gone files need no lookup before the removal.
+     */
+    InodeId removeEntry(InodeId dir, String name, boolean directory) throws GfsException;
+
+    /**
      * Atomically renames, also across directories; replaces an existing target as POSIX rename(2) does
      * (a directory only over an empty directory, a non-directory only over a non-directory). Moving a directory
      * below itself fails with {@link RenameLoopException}.
@@ -77,6 +84,12 @@ public interface FileSystem extends AutoCloseable {
 
     /** Reads at {@code offset} into {@code dst}; returns bytes read, 0 at or beyond end of file. Holes read 0. */
     int read(InodeId id, long offset, ByteBuffer dst) throws GfsException;
+
+    /**
+     * Reads like {@link #read} and returns the file size seen by the same operation (under the same SH inode glock),
+     * so a server can tell end-of-file without a second operation. Bytes read are {@code dst}'s position change.
+     */
+    long readReturningSize(InodeId id, long offset, ByteBuffer dst) throws GfsException;
 
     /** Writes all of {@code src} at {@code offset}, allocating blocks as needed; returns bytes written. */
     int write(InodeId id, long offset, ByteBuffer src) throws GfsException;

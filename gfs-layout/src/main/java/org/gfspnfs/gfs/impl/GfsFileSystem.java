@@ -201,12 +201,19 @@ final class GfsFileSystem implements FileSystem {
 
     @Override
     public void unlink(InodeId dir, String name) throws GfsException {
-        freeIfUnlinked(runner.run(op -> ns.remove(op, dir, name, false, now())));
+        removeEntry(dir, name, false);
     }
 
     @Override
     public void rmdir(InodeId dir, String name) throws GfsException {
-        freeIfUnlinked(runner.run(op -> ns.remove(op, dir, name, true, now())));
+        removeEntry(dir, name, true);
+    }
+
+    @Override
+    public InodeId removeEntry(InodeId dir, String name, boolean directory) throws GfsException {
+        InodeId gone = runner.run(op -> ns.remove(op, dir, name, directory, now()));
+        freeIfUnlinked(gone);
+        return gone;
     }
 
     @Override
@@ -231,6 +238,18 @@ final class GfsFileSystem implements FileSystem {
             throw new InvalidArgumentException("negative offset");
         }
         return runner.run(op -> data.read(op, regular(op, id, LockMode.SH), offset, dst));
+    }
+
+    @Override
+    public long readReturningSize(InodeId id, long offset, ByteBuffer dst) throws GfsException {
+        if (offset < 0) {
+            throw new InvalidArgumentException("negative offset");
+        }
+        return runner.run(op -> {
+            Inode ino = regular(op, id, LockMode.SH);
+            data.read(op, ino, offset, dst);
+            return ino.d.size();
+        });
     }
 
     @Override

@@ -16,7 +16,11 @@ import org.gfspnfs.gfs.lock.LockName;
 final class OpRunner {
     private static final int MAX_ATTEMPTS = 64;
     private final Mount m;
-    private final ReentrantLock serial = new ReentrantLock(true);
+    /**
+     * Not fair: a fair lock hands the mount to the longest waiter at every release, a context switch per operation
+     * when the NFS worker threads queue up; barging lets a running thread go on with its next operation.
+     */
+    private final ReentrantLock serial = new ReentrantLock();
     private final boolean syncMetadata;
     private final int cacheBlocks;
 

@@ -2,9 +2,8 @@ package org.gfspnfs.nfs41.compound;
 
 import org.gfspnfs.nfs41.session.Session;
 import org.gfspnfs.nfs41.status.NfsStat;
-import org.gfspnfs.nfs41.xdr.Read4Res;
 import org.gfspnfs.nfs41.xdr.ResOp4;
-import org.gfspnfs.nfs41.xdr.XdrBytes;
+import org.gfspnfs.nfs41.xdr.XdrSizer;
 
 /**
  * Running size of a COMPOUND reply, checked against the session's ca_maxresponsesize (NFS4ERR_REP_TOO_BIG) and,
@@ -36,11 +35,8 @@ final class ReplySize {
         return result;
     }
 
-    /** Encoded size; READ data is counted, not copied. */
+    /** Encoded size, counted without encoding (READ data is counted, not copied). */
     private static long size(ResOp4 r) {
-        if (r.body instanceof Read4Res read) {
-            return 8 + 4 + 4 + ((read.data.length + 3) & ~3);
-        }
-        return XdrBytes.encode(r).length;
+        return XdrSizer.sizeOf(r);
     }
 }

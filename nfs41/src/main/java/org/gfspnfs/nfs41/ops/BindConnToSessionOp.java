@@ -27,16 +27,12 @@ final class BindConnToSessionOp implements Operation<BindConnToSession4Args> {
         Session s = ctx.services().sessions().get(args.sessionId);
         int dir;
         switch (args.dir) {
-            case CDFC4_FORE -> {
-                s.bindFore(ctx.origin().transport());
-                dir = CDFS4_FORE;
-            }
+            case CDFC4_FORE -> dir = CDFS4_FORE;
             case CDFC4_BACK -> {
                 s.bindBack(ctx.origin().transport());
                 dir = CDFS4_BACK;
             }
             case CDFC4_FORE_OR_BOTH, CDFC4_BACK_OR_BOTH -> {
-                s.bindFore(ctx.origin().transport());
                 s.bindBack(ctx.origin().transport());
                 dir = CDFS4_BOTH;
             }

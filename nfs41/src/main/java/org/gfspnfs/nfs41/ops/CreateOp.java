@@ -12,6 +12,7 @@ import org.gfspnfs.nfs41.vfs.Caller;
 import org.gfspnfs.nfs41.vfs.FileType;
 import org.gfspnfs.nfs41.vfs.Inode;
 import org.gfspnfs.nfs41.vfs.SetAttributes;
+import org.gfspnfs.nfs41.vfs.Stat;
 import org.gfspnfs.nfs41.vfs.VirtualFileSystem;
 import org.gfspnfs.nfs41.xdr.Create4Args;
 import org.gfspnfs.nfs41.xdr.Create4Res;
@@ -27,13 +28,14 @@ final class CreateOp implements Operation<Create4Args> {
     public XdrAble execute(CompoundContext ctx, Create4Args args) throws NfsException {
         String name = Names.component(args.name);
         ctx.checkWritable();
-        Files.requireDir(ctx);
+        Stat dirSt = Files.requireDir(ctx);
         Inode dir = ctx.currentInode();
-        Files.require(ctx, dir, Access.EXTEND | Access.LOOKUP);
+        Files.require(ctx, dir, dirSt, Access.EXTEND | Access.LOOKUP);
         SetAttributes attrs = ctx.services().attrDecoder().decode(args.attrs);
         Caller caller = ctx.caller();
         VirtualFileSystem vfs = ctx.services().vfs();
-        long before = Files.change(vfs, dir);
+        // change_info is reported non-atomic, so the attributes read for the checks serve as "before".
+        long before = dirSt.change();
         Inode created;
         if (args.type == FileType4.NF4LNK) {
             String target = new String(args.linkData, StandardCharsets.UTF_8);

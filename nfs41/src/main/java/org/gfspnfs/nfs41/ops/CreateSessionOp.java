@@ -75,7 +75,6 @@ final class CreateSessionOp implements Operation<CreateSession4Args> {
         ChannelLimits back = new ChannelLimits(0, backAsked.maxRequestSize(), backAsked.maxResponseSize(),
                 backAsked.maxResponseSizeCached(), backAsked.maxOperations(), 1);
         Session s = ctx.services().sessions().create(client, fore, back, args.cbProgram, credential(args));
-        s.bindFore(ctx.origin().transport());
         int flags = 0;
         if ((args.flags & FLAG_CONN_BACK_CHAN) != 0) {
             s.bindBack(ctx.origin().transport());

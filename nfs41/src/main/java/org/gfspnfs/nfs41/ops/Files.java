@@ -44,6 +44,14 @@ final class Files {
         }
     }
 
+    /** {@link #require(CompoundContext, Inode, int)} with the attributes this request already read. */
+    static void require(CompoundContext ctx, Inode inode, Stat st, int mask) throws NfsException {
+        int granted = ctx.services().vfs().access(inode, st, ctx.caller(), mask);
+        if ((granted & mask) != mask) {
+            throw new AccessDeniedException("access " + Integer.toHexString(mask) + " denied");
+        }
+    }
+
     /** Throws ACCESS unless the caller has every bit of {@code mask} on {@code inode}. */
     static void require(CompoundContext ctx, Inode inode, int mask) throws NfsException {
         int granted = ctx.services().vfs().access(inode, ctx.caller(), mask);

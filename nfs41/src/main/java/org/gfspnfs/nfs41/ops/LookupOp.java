@@ -4,6 +4,7 @@ import org.dcache.oncrpc4j.xdr.XdrAble;
 import org.gfspnfs.nfs41.status.NoEntException;
 import org.gfspnfs.nfs41.vfs.Access;
 import org.gfspnfs.nfs41.vfs.Inode;
+import org.gfspnfs.nfs41.vfs.Stat;
 import org.gfspnfs.nfs41.xdr.Component4;
 import org.gfspnfs.nfs41.compound.CompoundContext;
 import org.gfspnfs.nfs41.compound.Operation;
@@ -14,9 +15,9 @@ final class LookupOp implements Operation<Component4> {
     @Override
     public XdrAble execute(CompoundContext ctx, Component4 args) throws NfsException {
         String name = Names.component(args.name);
-        Files.requireDir(ctx);
+        Stat dirSt = Files.requireDir(ctx);
         Inode dir = ctx.currentInode();
-        Files.require(ctx, dir, Access.LOOKUP);
+        Files.require(ctx, dir, dirSt, Access.LOOKUP);
         Inode child = ctx.services().vfs().lookup(dir, name);
         int export = ctx.services().exportAccess().exportOfChild(ctx.currentFh().exportId(), child);
         if (ctx.services().exportAccess().options(export, ctx.origin().remote().getAddress()).isEmpty()) {

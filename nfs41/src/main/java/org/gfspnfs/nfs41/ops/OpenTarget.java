@@ -69,11 +69,12 @@ final class OpenTarget {
     /** CLAIM_NULL: the name in the current directory, created if asked. */
     static Result byName(CompoundContext ctx, Open4Args args) throws NfsException {
         String name = Names.component(args.claimName);
-        Files.requireDir(ctx);
+        Stat dirSt = Files.requireDir(ctx);
         VirtualFileSystem vfs = ctx.services().vfs();
         Inode dir = ctx.currentInode();
-        Files.require(ctx, dir, Access.LOOKUP);
-        long before = Files.change(vfs, dir);
+        Files.require(ctx, dir, dirSt, Access.LOOKUP);
+        // change_info is reported non-atomic, so the attributes read for the checks serve as "before".
+        long before = dirSt.change();
         if (args.openType != Open4Args.OPEN4_CREATE) {
             Inode inode = vfs.lookup(dir, name);
             return new Result(inode, vfs.getattr(inode), false, before, before, new int[0]);
@@ -84,7 +85,7 @@ final class OpenTarget {
         Caller caller = ctx.caller();
         Inode inode;
         try {
-            Files.require(ctx, dir, Access.EXTEND);
+            Files.require(ctx, dir, dirSt, Access.EXTEND);
             inode = vfs.create(dir, name, FileType.REGULAR, attrs.mode() != null ? attrs.mode() : 0644, caller, 0, 0);
         } catch (ExistException | AccessDeniedException e) {
             return existing(ctx, args, dir, name, attrs, exclusive, before, e);

@@ -24,9 +24,9 @@ final class ReadOp implements Operation<Read4Args> {
         IoStateids.check(ctx, args.stateid, false);
         Caller caller = ctx.caller();
         if (caller.uid() != st.uid()) {
-            int granted = ctx.services().vfs().access(inode, caller, Access.READ | Access.EXECUTE);
+            int granted = ctx.services().vfs().access(inode, st, caller, Access.READ | Access.EXECUTE);
             if (granted == 0) {
-                Files.require(ctx, inode, Access.READ);
+                Files.require(ctx, inode, st, Access.READ);
             }
         }
         if (args.offset < 0) {

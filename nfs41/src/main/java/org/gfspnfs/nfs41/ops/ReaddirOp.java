@@ -36,9 +36,9 @@ final class ReaddirOp implements Operation<Readdir4Args> {
         if (args.cookie == 1 || args.cookie == 2) {
             throw new BadCookieException("reserved cookie " + args.cookie);
         }
-        Files.requireDir(ctx);
+        Stat dirSt = Files.requireDir(ctx);
         FileHandle dirFh = ctx.currentFh();
-        Files.require(ctx, dirFh.inode(), Access.READ);
+        Files.require(ctx, dirFh.inode(), dirSt, Access.READ);
         long verifier = args.cookie == 0 ? 0 : ByteBuffer.wrap(args.cookieVerf).getLong();
         Readdir4Res res = new Readdir4Res();
         int budget = Math.min(args.maxCount, IoStateids.maxPayload(ctx) + 1024) - REPLY_OVERHEAD;

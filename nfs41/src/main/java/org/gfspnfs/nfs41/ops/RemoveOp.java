@@ -6,6 +6,7 @@ import org.gfspnfs.nfs41.compound.Operation;
 import org.gfspnfs.nfs41.status.NfsException;
 import org.gfspnfs.nfs41.vfs.Access;
 import org.gfspnfs.nfs41.vfs.Inode;
+import org.gfspnfs.nfs41.vfs.Stat;
 import org.gfspnfs.nfs41.vfs.VirtualFileSystem;
 import org.gfspnfs.nfs41.xdr.Component4;
 
@@ -15,12 +16,15 @@ final class RemoveOp implements Operation<Component4> {
     public XdrAble execute(CompoundContext ctx, Component4 args) throws NfsException {
         String name = Names.component(args.name);
         ctx.checkWritable();
-        Files.requireDir(ctx);
+        Stat dirSt = Files.requireDir(ctx);
         Inode dir = ctx.currentInode();
-        Files.require(ctx, dir, Access.DELETE | Access.LOOKUP);
+        Files.require(ctx, dir, dirSt, Access.DELETE | Access.LOOKUP);
         VirtualFileSystem vfs = ctx.services().vfs();
-        Delegations.recallConflicting(ctx, vfs.lookup(dir, name));
-        long before = Files.change(vfs, dir);
+        if (ctx.services().states().anyDelegations()) {
+            Delegations.recallConflicting(ctx, vfs.lookup(dir, name));
+        }
+        // change_info is reported non-atomic, so the attributes read for the checks serve as "before".
+        long before = dirSt.change();
         vfs.remove(dir, name);
         return Files.changeInfo(before, Files.change(vfs, dir));
     }

@@ -43,7 +43,6 @@ final class SequenceOp implements Operation<Sequence4Args> {
         s.client().enter();
         ctx.bindSession(s, args.slotId, args.cacheThis);
         s.client().renew(ctx.services().clock().millis());
-        s.bindFore(ctx.origin().transport());
         int flags = 0;
         if (s.cbProgram() != 0 && s.backConnection() == null && s.everHadBackchannel()) {
             flags |= SEQ4_STATUS_CB_PATH_DOWN | SEQ4_STATUS_CB_PATH_DOWN_SESSION;

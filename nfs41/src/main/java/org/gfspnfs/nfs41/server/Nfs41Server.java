@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.dcache.oncrpc4j.rpc.MemoryAllocator;
 import org.dcache.oncrpc4j.rpc.OncRpcProgram;
 import org.dcache.oncrpc4j.rpc.OncRpcSvc;
 import org.dcache.oncrpc4j.rpc.OncRpcSvcBuilder;
@@ -233,6 +234,7 @@ public final class Nfs41Server implements AutoCloseable {
             CompoundExecutor executor = new CompoundExecutor(services, ops.build());
             OncRpcSvc svc = new OncRpcSvcBuilder().withTCP().withoutAutoPublish().withBindAddress(bindAddress)
                     .withPort(port).withWorkerThreadIoStrategy().withWorkerThreadPoolSize(workerThreads)
+                    .withMemoryAllocator(MemoryAllocator.POOLED_DIRECT)
                     .withServiceName("nfs41-" + port)
                     .withRpcService(new OncRpcProgram(NfsRpcService.PROGRAM, NfsRpcService.VERSION),
                             new NfsRpcService(executor))

@@ -1,15 +1,16 @@
 package org.gfspnfs.nfs41.session;
 
 import java.util.HexFormat;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
 
 import org.dcache.oncrpc4j.rpc.RpcTransport;
 
 /**
  * An NFSv4.1 session (RFC 8881 section 2.10): its fore channel slot table and reply cache, the negotiated channel
- * limits, the connections bound to it, and the backchannel (program, credential, connection) used for
- * callbacks.
+ * limits, and the backchannel (program, credential, connection) used for callbacks.
+ *
+ * <p>Fore channel connections are not recorded: without state protection (SP4_NONE, the only kind this server
+ * grants) any connection may carry the session's requests (RFC 8881 section 2.10.3.1), and oncrpc4j hands every
+ * request a fresh transport object, so a set of them would grow by one entry per request.
  */
 public final class Session {
     private final byte[] id;
@@ -17,7 +18,6 @@ public final class Session {
     private final ChannelLimits fore;
     private final ChannelLimits back;
     private final SlotTable slots;
-    private final Set<RpcTransport> foreConnections = new CopyOnWriteArraySet<>();
     private volatile RpcTransport backConnection;
     private volatile int cbProgram;
     private volatile CallbackCredential cbCredential;
@@ -57,10 +57,6 @@ public final class Session {
 
     public SlotTable slots() {
         return slots;
-    }
-
-    public void bindFore(RpcTransport t) {
-        foreConnections.add(t);
     }
 
     /** Binds {@code t} as the backchannel (CREATE_SESSION with CONN_BACK_CHAN, or BIND_CONN_TO_SESSION). */

@@ -31,6 +31,10 @@ public final class StateManager {
     private final Map<Long, State> states = new HashMap<>();
     private final Map<Inode, FileState> files = new HashMap<>();
     private final Map<Long, Set<State>> byClient = new HashMap<>();
+    /** Delegations held on files (written under the lock, read without it by the per-request fast paths). */
+    private volatile int delegationsHeld;
+    /** Whether any delegation was ever revoked: until then SEQUENCE need not look for revoked state. */
+    private volatile boolean everRevoked;
 
     private final OpenObserver observer;
 
@@ -292,8 +296,8 @@ public final class StateManager {
             } else if (s instanceof LockState l) {
                 f.locks.removeOwner(l.owner());
                 f.lockStates.remove(l.owner());
-            } else if (s instanceof DelegationState d) {
-                f.delegations.remove(d);
+            } else if (s instanceof DelegationState d && f.delegations.remove(d)) {
+                delegationsHeld--;
             }
             cleanup(s.inode(), f);
         }
@@ -318,6 +322,7 @@ public final class StateManager {
         }
         DelegationState d = new DelegationState(newId(), new OwnerKey(clientId, ""), inode, fileHandle);
         f.delegations.add(d);
+        delegationsHeld++;
         register(d);
         return d;
     }
@@ -353,21 +358,35 @@ public final class StateManager {
     public synchronized void revoke(DelegationState d) {
         FileState f = files.get(d.inode());
         if (f != null && f.delegations.remove(d)) {
+            delegationsHeld--;
+            everRevoked = true;
             d.markRevoked();
             cleanup(d.inode(), f);
         }
     }
 
     /** Whether the client holds revoked delegations it has not freed yet. */
-    public synchronized boolean hasRevoked(long clientId) {
-        Set<State> owned = byClient.get(clientId);
-        return owned != null && owned.stream().anyMatch(s -> s instanceof DelegationState d && d.revoked());
+    public boolean hasRevoked(long clientId) {
+        if (!everRevoked) {
+            return false;
+        }
+        synchronized (this) {
+            Set<State> owned = byClient.get(clientId);
+            return owned != null && owned.stream().anyMatch(s -> s instanceof DelegationState d && d.revoked());
+        }
+    }
+
+    /** Whether any client holds a delegation now (lets a conflicting operation skip looking for one). */
+    public boolean anyDelegations() {
+        return delegationsHeld > 0;
     }
 
     private void forget(DelegationState d) {
         FileState f = files.get(d.inode());
         if (f != null) {
-            f.delegations.remove(d);
+            if (f.delegations.remove(d)) {
+                delegationsHeld--;
+            }
             cleanup(d.inode(), f);
         }
         unregister(d);

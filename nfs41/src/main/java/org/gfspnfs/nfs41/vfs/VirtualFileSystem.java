@@ -1,5 +1,7 @@
 package org.gfspnfs.nfs41.vfs;
 
+import java.nio.ByteBuffer;
+
 import org.gfspnfs.nfs41.status.NfsException;
 
 /**
@@ -68,6 +70,17 @@ public interface VirtualFileSystem {
     WriteResult write(Inode file, long offset, byte[] data, int dataOffset, int length, Stability stability)
             throws NfsException;
 
+    /**
+     * Writes the remaining bytes of {@code data} at {@code offset}. The engine passes a view of the received
+     * request, valid only during the call, so the bytes are not copied on the way in; a filesystem that can write
+     * from a buffer overrides this (the default copies into an array).
+     */
+    default WriteResult write(Inode file, long offset, ByteBuffer data, Stability stability) throws NfsException {
+        byte[] bytes = new byte[data.remaining()];
+        data.duplicate().get(bytes);
+        return write(file, offset, bytes, 0, bytes.length, stability);
+    }
+
     /** Makes earlier UNSTABLE writes in the range durable (length 0 = to end of file). */
     void commit(Inode file, long offset, long length) throws NfsException;
 
@@ -102,5 +115,14 @@ public interface VirtualFileSystem {
      */
     default int access(Inode inode, Caller caller, int mask) throws NfsException {
         return Access.fromMode(getattr(inode), caller, mask);
+    }
+
+    /**
+     * {@link #access(Inode, Caller, int)} when the engine already read {@code st}, the object's attributes, in the
+     * same request. The default asks again; a filesystem whose permissions are its mode bits answers from
+     * {@code st} and saves a getattr per checked operation.
+     */
+    default int access(Inode inode, Stat st, Caller caller, int mask) throws NfsException {
+        return access(inode, caller, mask);
     }
 }

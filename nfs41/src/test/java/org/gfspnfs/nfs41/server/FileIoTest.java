@@ -87,6 +87,31 @@ class FileIoTest {
     }
 
     @Test
+    void largeOddSizedWrites_inOneCompound_readBackByteForByte() throws Exception {
+        // 600 KiB + 3 arrives over TCP in many pieces; the second WRITE and the GETATTR after it only decode right
+        // if the first payload's XDR padding was skipped.
+        byte[] big = new byte[600 * 1024 + 3];
+        new java.util.Random(42).nextBytes(big);
+        byte[] tail = {1, 2, 3, 4, 5};
+        CompoundRes4 r = expectOk(client.session(Ops.putFh(exportFh),
+                Ops.open(client.clientId(), "o", "big", 3, 0, Open4Args.UNCHECKED4, AttrValues.mode(0644), null),
+                Ops.getFh()));
+        Stateid4 sid = ((Open4Res) body(r, Op.OPEN)).stateid;
+        byte[] fh = ((NfsFh4) body(r, Op.GETFH)).value;
+
+        CompoundRes4 w = expectOk(client.session(Ops.putFh(fh), Ops.write(sid, 0, 0, big),
+                Ops.write(sid, big.length, 0, tail), Ops.getattr(Attr.SIZE)));
+        assertThat(AttrValues.decode(body(w, Op.GETATTR)).size()).isEqualTo(big.length + tail.length);
+
+        Read4Res first = body(expectOk(client.session(Ops.putFh(fh), Ops.read(sid, 0, big.length))), Op.READ);
+        Read4Res rest = body(expectOk(client.session(Ops.putFh(fh), Ops.read(sid, big.length, 100))), Op.READ);
+        assertThat(first.data).isEqualTo(big);
+        assertThat(first.eof).isFalse();
+        assertThat(rest.data).isEqualTo(tail);
+        assertThat(rest.eof).isTrue();
+    }
+
+    @Test
     void guardedCreateOfExistingFile_isExist() throws Exception {
         expectOk(client.session(Ops.putFh(exportFh),
                 Ops.open(client.clientId(), "o", "x", 3, 0, Open4Args.GUARDED4, AttrValues.mode(0644), null)));

@@ -18,6 +18,7 @@ import org.gfspnfs.gfs.IsDirectoryException;
 import org.gfspnfs.nfs41.status.InvalException;
 import org.gfspnfs.nfs41.status.NfsException;
 import org.gfspnfs.nfs41.status.NotSameException;
+import org.gfspnfs.nfs41.vfs.Access;
 import org.gfspnfs.nfs41.vfs.Caller;
 import org.gfspnfs.nfs41.vfs.FileType;
 import org.gfspnfs.nfs41.vfs.FsInfo;
@@ -108,6 +109,12 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
         }
     }
 
+    /** Permissions are the mode bits (no ACLs), so attributes read earlier in the request answer. */
+    @Override
+    public int access(Inode inode, Stat st, Caller caller, int mask) {
+        return Access.fromMode(st, caller, mask);
+    }
+
     @Override
     public Stat setattr(Inode inode, SetAttributes attrs) throws NfsException {
         Instant now = clock.instant();
@@ -174,15 +181,16 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
     public void remove(Inode dir, String name) throws NfsException {
         InodeId d = Attrs.id(dir);
         try {
-            InodeId victim = layouts == LayoutInvalidation.NONE ? null : fs.lookup(d, name);
+            InodeId gone;
             try {
-                fs.unlink(d, name);
+                gone = fs.removeEntry(d, name, false);
             } catch (IsDirectoryException dirEntry) {
                 // gfs-layout checks the type under the directory's EX glock, so there is no lookup race here.
-                fs.rmdir(d, name);
+                gone = fs.removeEntry(d, name, true);
             }
-            if (victim != null) {
-                layouts.invalidated(Attrs.inode(victim));
+            if (gone != null) {
+                // Its last link is gone, so its layouts stop being valid (a file linked elsewhere keeps them).
+                layouts.invalidated(Attrs.inode(gone));
             }
         } catch (GfsException e) {
             throw GfsErrors.toNfs(e);
@@ -249,20 +257,21 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
         }
     }
 
+    /**
+     * One gfs-layout operation reads the bytes and the file size (for eof); the buffer goes to the client as it is.
+     */
     @Override
     public ReadResult read(Inode file, long offset, int count) throws NfsException {
         InodeId id = Attrs.id(file);
         try {
-            ByteBuffer dst = ByteBuffer.allocate(count);
-            while (dst.hasRemaining()) {
-                if (fs.read(id, offset + dst.position(), dst) == 0) {
-                    break;
-                }
-            }
+            // Direct: the device reads straight into it and the socket writes straight from it (a heap buffer costs
+            // two more copies). Its memory comes back when the heap collects the buffer object; a READ-heavy load
+            // that outruns young collections meets the JDK's System.gc() fallback, a short pause per few GiB.
+            ByteBuffer dst = ByteBuffer.allocateDirect(count);
+            long size = fs.readReturningSize(id, offset, dst);
             int n = dst.position();
-            byte[] data = n == count ? dst.array() : java.util.Arrays.copyOf(dst.array(), n);
-            boolean eof = n < count || offset + n >= fs.getattr(id).size();
-            return new ReadResult(data, eof);
+            dst.flip();
+            return new ReadResult(dst, n < count || offset + n >= size);
         } catch (GfsException e) {
             throw GfsErrors.toNfs(e);
         }
@@ -271,9 +280,14 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
     @Override
     public WriteResult write(Inode file, long offset, byte[] data, int dataOffset, int length,
                              Stability stability) throws NfsException {
+        return write(file, offset, ByteBuffer.wrap(data, dataOffset, length), stability);
+    }
+
+    @Override
+    public WriteResult write(Inode file, long offset, ByteBuffer data, Stability stability) throws NfsException {
         InodeId id = Attrs.id(file);
         try {
-            int n = fs.write(id, offset, ByteBuffer.wrap(data, dataOffset, length));
+            int n = fs.write(id, offset, data.duplicate());
             if (stability == Stability.UNSTABLE) {
                 return new WriteResult(n, Stability.UNSTABLE);
             }

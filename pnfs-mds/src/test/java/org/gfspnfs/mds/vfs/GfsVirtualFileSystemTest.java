@@ -75,9 +75,9 @@ class GfsVirtualFileSystemTest {
 
         assertThat(w.count()).isEqualTo(11);
         assertThat(w.committed()).isEqualTo(Stability.UNSTABLE);
-        assertThat(new String(all.data(), StandardCharsets.UTF_8)).isEqualTo("hello world");
+        assertThat(new String(all.bytes(), StandardCharsets.UTF_8)).isEqualTo("hello world");
         assertThat(all.eof()).isTrue();
-        assertThat(new String(head.data(), StandardCharsets.UTF_8)).isEqualTo("hello");
+        assertThat(new String(head.bytes(), StandardCharsets.UTF_8)).isEqualTo("hello");
         assertThat(head.eof()).isFalse();
     }
 
@@ -94,8 +94,8 @@ class GfsVirtualFileSystemTest {
 
         ReadResult r = vfs.read(f, 4096, big.length);
         assertThat(w.committed()).isEqualTo(Stability.FILE_SYNC);
-        assertThat(r.data()).isEqualTo(big);
-        assertThat(vfs.read(f, 0, 4096).data()).containsOnly(0);
+        assertThat(r.bytes()).isEqualTo(big);
+        assertThat(vfs.read(f, 0, 4096).bytes()).containsOnly(0);
         assertThat(vfs.getattr(f).size()).isEqualTo(4096 + big.length);
     }
 
@@ -113,7 +113,7 @@ class GfsVirtualFileSystemTest {
         assertThat(vfs.getattr(f).type()).isEqualTo(FileType.REGULAR);
         assertThat(vfs.getattr(f).change()).isGreaterThanOrEqualTo(change);
         assertThat(vfs.parent(sub)).isEqualTo(vfs.root());
-        assertThat(new String(vfs.read(f, 0, 7).data(), StandardCharsets.UTF_8)).isEqualTo("persist");
+        assertThat(new String(vfs.read(f, 0, 7).bytes(), StandardCharsets.UTF_8)).isEqualTo("persist");
     }
 
     @Test
@@ -157,7 +157,7 @@ class GfsVirtualFileSystemTest {
         assertThat(vfs.lookup(b, "g")).isEqualTo(moving);
         assertThatThrownBy(() -> vfs.lookup(a, "f")).isInstanceOf(NoEntException.class);
         assertThatThrownBy(() -> vfs.getattr(replaced)).isInstanceOf(StaleException.class);
-        assertThat(new String(vfs.read(moving, 0, 5).data(), StandardCharsets.UTF_8)).isEqualTo("moved");
+        assertThat(new String(vfs.read(moving, 0, 5).bytes(), StandardCharsets.UTF_8)).isEqualTo("moved");
         assertThatThrownBy(() -> vfs.rename(vfs.root(), "a", a, "inner")).isInstanceOf(InvalException.class);
     }
 
@@ -210,7 +210,7 @@ class GfsVirtualFileSystemTest {
 
         vfs.remove(vfs.root(), "open-then-unlinked");
 
-        assertThat(new String(vfs.read(f, 0, 10).data(), StandardCharsets.UTF_8)).isEqualTo("still here");
+        assertThat(new String(vfs.read(f, 0, 10).bytes(), StandardCharsets.UTF_8)).isEqualTo("still here");
         assertThat(vfs.getattr(f).nlink()).isZero();
         vfs.closed(f);
         assertThat(vfs.openCount(f)).isZero();
