@@ -15,10 +15,15 @@ import java.util.Objects;
  * @param deadlockInterval  how often the lowest node runs cluster-wide deadlock detection; zero disables it
  * @param deadlockPolicy    what detection does with a cycle
  * @param deadlockTimeout   how long detection waits for the members' wait-for edges
+ * @param tossDelay         how long a resource stays in memory unused (no lock on it) before it is freed, with its
+ *                          directory entry (Linux dlm: the toss list, toss_secs)
  */
 public record DlmConfig(int nodeId, long incarnation, InetSocketAddress bindAddress, int ioThreads,
                         Duration reconnectDelay, Duration deadlockInterval, DeadlockPolicy deadlockPolicy,
-                        Duration deadlockTimeout) {
+                        Duration deadlockTimeout, Duration tossDelay) {
+
+    /** Default of {@link #tossDelay()}: 10 s, as Linux dlm's toss_secs. */
+    public static final Duration DEFAULT_TOSS_DELAY = Duration.ofSeconds(10);
 
     /** What deadlock detection does with a cycle it finds. */
     public enum DeadlockPolicy {
@@ -34,12 +39,27 @@ public record DlmConfig(int nodeId, long incarnation, InetSocketAddress bindAddr
         Objects.requireNonNull(deadlockInterval, "deadlockInterval");
         Objects.requireNonNull(deadlockPolicy, "deadlockPolicy");
         Objects.requireNonNull(deadlockTimeout, "deadlockTimeout");
+        Objects.requireNonNull(tossDelay, "tossDelay");
         if (nodeId <= 0 || ioThreads <= 0) {
             throw new IllegalArgumentException("nodeId and ioThreads must be positive");
         }
+        if (tossDelay.isNegative() || tossDelay.isZero()) {
+            throw new IllegalArgumentException("tossDelay must be positive: " + tossDelay);
+        }
     }
 
-    /** Defaults: loopback any port, 1 I/O thread, 100 ms reconnect, detection off, FAIL_YOUNGEST, 2 s timeout. */
+    /** The settings without {@code tossDelay} (then {@link #DEFAULT_TOSS_DELAY}). */
+    public DlmConfig(int nodeId, long incarnation, InetSocketAddress bindAddress, int ioThreads,
+                     Duration reconnectDelay, Duration deadlockInterval, DeadlockPolicy deadlockPolicy,
+                     Duration deadlockTimeout) {
+        this(nodeId, incarnation, bindAddress, ioThreads, reconnectDelay, deadlockInterval, deadlockPolicy,
+                deadlockTimeout, DEFAULT_TOSS_DELAY);
+    }
+
+    /**
+     * Defaults: loopback any port, 1 I/O thread, 100 ms reconnect, detection off, FAIL_YOUNGEST, 2 s timeout, unused
+     * resources freed after 10 s.
+     */
     public static DlmConfig defaults(int nodeId, long incarnation) {
         return new DlmConfig(nodeId, incarnation, new InetSocketAddress("127.0.0.1", 0), 1, Duration.ofMillis(100),
                 Duration.ZERO, DeadlockPolicy.FAIL_YOUNGEST, Duration.ofSeconds(2));
@@ -47,11 +67,16 @@ public record DlmConfig(int nodeId, long incarnation, InetSocketAddress bindAddr
 
     public DlmConfig withBindAddress(InetSocketAddress address) {
         return new DlmConfig(nodeId, incarnation, address, ioThreads, reconnectDelay, deadlockInterval,
-                deadlockPolicy, deadlockTimeout);
+                deadlockPolicy, deadlockTimeout, tossDelay);
     }
 
     public DlmConfig withDeadlockDetection(Duration interval, DeadlockPolicy policy) {
         return new DlmConfig(nodeId, incarnation, bindAddress, ioThreads, reconnectDelay, interval, policy,
-                deadlockTimeout);
+                deadlockTimeout, tossDelay);
+    }
+
+    public DlmConfig withTossDelay(Duration delay) {
+        return new DlmConfig(nodeId, incarnation, bindAddress, ioThreads, reconnectDelay, deadlockInterval,
+                deadlockPolicy, deadlockTimeout, delay);
     }
 }

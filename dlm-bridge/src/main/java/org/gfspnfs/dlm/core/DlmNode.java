@@ -83,6 +83,8 @@ public final class DlmNode implements Dlm, NodeServices {
             if (every > 0) {
                 n.scheduler.scheduleWithFixedDelay(n::periodicDeadlockCheck, every, every, TimeUnit.MILLISECONDS);
             }
+            long sweep = Math.max(1, config.tossDelay().toMillis() / 4);
+            n.scheduler.scheduleWithFixedDelay(n::tossUnused, sweep, sweep, TimeUnit.MILLISECONDS);
             return n;
         } catch (RuntimeException e) {
             n.close();
@@ -217,6 +219,14 @@ public final class DlmNode implements Dlm, NodeServices {
         }
     }
 
+    /** Frees resources unused for the toss delay, in every lockspace (only while running). */
+    private void tossUnused() {
+        long cutoff = System.nanoTime() - config.tossDelay().toNanos();
+        for (LockspaceImpl ls : lockspaceList()) {
+            ls.toss(cutoff);
+        }
+    }
+
     private void periodicDeadlockCheck() {
         List<Integer> members = recovery.members();
         if (running() && !members.isEmpty() && members.get(0) == selfId()) {
@@ -249,6 +259,11 @@ public final class DlmNode implements Dlm, NodeServices {
     @Override
     public long recoveringEpoch() {
         return recovery.recoveringEpoch();
+    }
+
+    @Override
+    public long nanoTime() {
+        return System.nanoTime();
     }
 
     @Override

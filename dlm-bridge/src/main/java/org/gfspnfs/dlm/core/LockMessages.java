@@ -6,6 +6,7 @@ import org.gfspnfs.dlm.net.msg.CancelReply;
 import org.gfspnfs.dlm.net.msg.CancelRequest;
 import org.gfspnfs.dlm.net.msg.ConvertRequest;
 import org.gfspnfs.dlm.net.msg.DeadlockVictim;
+import org.gfspnfs.dlm.net.msg.DirectoryRemove;
 import org.gfspnfs.dlm.net.msg.Failed;
 import org.gfspnfs.dlm.net.msg.Grant;
 import org.gfspnfs.dlm.net.msg.LockReply;
@@ -28,7 +29,8 @@ final class LockMessages {
     /** Messages that ask the receiver to change lock state; dropped while it is stopped (the sender resends). */
     static boolean isRequest(Message m) {
         return m instanceof Lookup || m instanceof LockRequest || m instanceof ConvertRequest
-                || m instanceof UnlockRequest || m instanceof CancelRequest || m instanceof DeadlockVictim;
+                || m instanceof UnlockRequest || m instanceof CancelRequest || m instanceof DeadlockVictim
+                || m instanceof DirectoryRemove;
     }
 
     static void apply(LockspaceImpl ls, int src, Message m, Deliveries d) {
@@ -51,6 +53,8 @@ final class LockMessages {
             master.cancel(src, x.lkid(), x.name(), d);
         } else if (m instanceof DeadlockVictim x) {
             master.failVictim(x.lock(), d);
+        } else if (m instanceof DirectoryRemove x) {
+            master.directoryRemove(src, x.name());
         } else {
             applyToOwner(ls, m, d);
         }

@@ -60,6 +60,8 @@ final class LockspaceImpl implements Lockspace {
     /** Operations held back while recovery runs, in the order they were asked. */
     final LinkedHashMap<LockId, OwnerLock> unsent = new LinkedHashMap<>();
     final List<Buffered> buffered = new ArrayList<>();
+    /** Cached resources this node holds no lock on, oldest first: forgotten after the toss delay. */
+    private final TossList idleCache = new TossList();
     boolean running;
     boolean closed;
 
@@ -68,6 +70,8 @@ final class LockspaceImpl implements Lockspace {
         final ResourceName name;
         int master = UNKNOWN;
         boolean lookupSent;
+        /** This node's locks on the resource (the entry is kept while there are any). */
+        int held;
         final List<OwnerLock> waiting = new ArrayList<>(1);
 
         OwnerResource(ResourceName name) {
@@ -137,6 +141,8 @@ final class LockspaceImpl implements Lockspace {
         try {
             checkOpen();
             own.put(l.id.lkid(), l);
+            cache.computeIfAbsent(resource, OwnerResource::new).held++;
+            idleCache.used(resource);
             begin(l, OwnerLock.Op.REQUEST, mode, options.flags(), f, d);
             dispatch(l, d);
         } finally {
@@ -298,6 +304,60 @@ final class LockspaceImpl implements Lockspace {
         buffered.removeIf(b -> b.src() == src);
     }
 
+    /**
+     * Frees what stayed unused since {@code cutoff} (nanoTime): resources mastered here with no lock (and their
+     * directory entries), and cached masters of resources this node holds no lock on. Only while running: recovery
+     * relies on both.
+     */
+    void toss(long cutoff) {
+        mutex.lock();
+        try {
+            if (!running || closed) {
+                return;
+            }
+            for (ResourceName n : master.toss(cutoff)) {
+                OwnerResource r = cache.get(n);
+                if (r != null && unusedHere(r)) {
+                    cache.remove(n);
+                    idleCache.used(n);
+                }
+            }
+            for (ResourceName n : idleCache.expired(cutoff)) {
+                OwnerResource r = cache.get(n);
+                // a resource still mastered here keeps its entry: a local lock on it must send no message
+                if (r != null && unusedHere(r) && !(r.master == node.selfId() && master.resources.containsKey(n))) {
+                    cache.remove(n);
+                }
+            }
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    private static boolean unusedHere(OwnerResource r) {
+        return r.held == 0 && r.waiting.isEmpty() && !r.lookupSent;
+    }
+
+    /** One of this node's locks on {@code name} is gone. */
+    private void released(ResourceName name) {
+        OwnerResource r = cache.get(name);
+        if (r != null && --r.held == 0) {
+            idleCache.unused(name, node.nanoTime());
+        }
+    }
+
+    /** Sizes of what this lockspace keeps per resource (tests: memory stays bounded). */
+    record Footprint(int mastered, int directory, int cached, int ownLocks) { }
+
+    Footprint footprint() {
+        mutex.lock();
+        try {
+            return new Footprint(master.resources.size(), master.directory.size(), cache.size(), own.size());
+        } finally {
+            mutex.unlock();
+        }
+    }
+
     // ---------------------------------------------------------------- owner side internals
 
     private void checkOpen() {
@@ -353,7 +413,7 @@ final class LockspaceImpl implements Lockspace {
         r.master = m;
         r.lookupSent = false;
         if (m == node.selfId()) {
-            master.ensureResource(r.name);
+            master.tossIfUnused(master.ensureResource(r.name)); // until the request that follows uses it
         }
         List<OwnerLock> waiting = new ArrayList<>(r.waiting);
         r.waiting.clear();
@@ -425,6 +485,14 @@ final class LockspaceImpl implements Lockspace {
             }
             case WOULD_BLOCK -> finishFailed(l, LockStatus.WOULD_BLOCK, d);
             case DEADLOCK -> finishFailed(l, LockStatus.DEADLOCK, d);
+            case NOT_MASTER -> {
+                // the cached master freed the resource after it stayed unused: look it up again
+                OwnerResource r = cache.computeIfAbsent(l.resource, OwnerResource::new);
+                if (!r.lookupSent) {
+                    r.master = UNKNOWN;
+                }
+                dispatch(l, d);
+            }
         }
     }
 
@@ -454,6 +522,7 @@ final class LockspaceImpl implements Lockspace {
         if (l == null || l.op != OwnerLock.Op.UNLOCK) {
             throw new IllegalStateException("unlock reply for lock " + lkid + " with no unlock outstanding");
         }
+        released(l.resource);
         l.dead = true;
         l.granted = null;
         l.op = OwnerLock.Op.NONE;
@@ -489,6 +558,7 @@ final class LockspaceImpl implements Lockspace {
             l.dead = true;
             l.granted = null;
             own.remove(l.id.lkid());
+            released(l.resource);
         }
         l.requested = null;
         l.op = OwnerLock.Op.NONE;

@@ -65,6 +65,7 @@ final class LockspaceRecovery {
         m.lockResource.keySet().removeIf(id -> !members.contains(id.nodeId()));
         for (ResourceState r : m.resources.values()) {
             r.purge(l -> !members.contains(l.id().nodeId()));
+            m.tossIfUnused(r);
         }
         m.directory.clear();
         claimed.clear();
@@ -248,6 +249,7 @@ final class LockspaceRecovery {
                 m.lockResource.put(l.id(), r);
             }
             m.directory.put(e.getKey(), ls.node.selfId());
+            m.toss.used(e.getKey());
         }
         adoptions.clear();
         for (LockspaceImpl.OwnerResource r : ls.cache.values()) {

@@ -19,6 +19,7 @@ import org.gfspnfs.dlm.lock.Outcome;
 import org.gfspnfs.dlm.lock.ResourceState;
 import org.gfspnfs.dlm.net.msg.Blocking;
 import org.gfspnfs.dlm.net.msg.CancelReply;
+import org.gfspnfs.dlm.net.msg.DirectoryRemove;
 import org.gfspnfs.dlm.net.msg.Failed;
 import org.gfspnfs.dlm.net.msg.FlagBits;
 import org.gfspnfs.dlm.net.msg.Grant;
@@ -42,6 +43,8 @@ final class MasterSide {
     final Map<LockId, MasterLock> locks = new HashMap<>();
     final Map<LockId, ResourceState> lockResource = new HashMap<>();
     final Map<ResourceName, Integer> directory = new HashMap<>();
+    /** Mastered resources with no lock, oldest first: freed after the toss delay (see {@link #toss}). */
+    final TossList toss = new TossList();
 
     MasterSide(LockspaceImpl ls, NodeServices node) {
         this.ls = ls;
@@ -58,7 +61,13 @@ final class MasterSide {
     }
 
     void request(int owner, long lkid, long holder, ResourceName name, LockMode mode, int flags, Deliveries d) {
-        ResourceState r = ensureResource(name);
+        ResourceState r = resources.get(name);
+        if (r == null) {
+            // freed here after it stayed unused (a master learns it masters a resource before any request comes)
+            notMaster(owner, lkid, d);
+            return;
+        }
+        toss.used(name);
         LockId id = new LockId(owner, lkid);
         if (locks.containsKey(id)) {
             LOG.warn("duplicate request for lock {} on {}, ignored", id, name);
@@ -119,6 +128,55 @@ final class MasterSide {
             node.send(owner, new UnlockReply(ls.name(), lkid));
         }
         ev.emit(r, d);
+        tossIfUnused(r);
+    }
+
+    private void notMaster(int owner, long lkid, Deliveries d) {
+        if (owner == node.selfId()) {
+            ls.ownerReply(lkid, LockReply.Kind.NOT_MASTER, null, null, 0, false, 0, d);
+        } else {
+            node.send(owner, new LockReply(ls.name(), lkid, LockReply.Kind.NOT_MASTER, null, null, false, 0, false,
+                    0));
+        }
+    }
+
+    /** Puts {@code r} on the toss list if no lock is left on it. */
+    void tossIfUnused(ResourceState r) {
+        if (r.isEmpty()) {
+            toss.unused(r.name(), node.nanoTime());
+        }
+    }
+
+    /**
+     * Frees the resources unused since {@code cutoff} (Linux dlm: shrink_bucket / toss_secs) and removes their
+     * directory entries: here, or with a {@link DirectoryRemove} to the directory node. A request that still comes
+     * for one (an owner that cached this node as master) is answered NOT_MASTER, and the owner looks it up again.
+     *
+     * @return the names freed
+     */
+    java.util.List<ResourceName> toss(long cutoff) {
+        java.util.List<ResourceName> freed = new ArrayList<>();
+        int self = node.selfId();
+        for (ResourceName n : toss.expired(cutoff)) {
+            ResourceState r = resources.get(n);
+            if (r == null || !r.isEmpty()) {
+                continue;
+            }
+            resources.remove(n);
+            int dir = node.directoryNode(n);
+            if (dir == self) {
+                directory.remove(n, self);
+            } else {
+                node.send(dir, new DirectoryRemove(ls.name(), n));
+            }
+            freed.add(n);
+        }
+        return freed;
+    }
+
+    /** Directory role: {@code src} freed {@code name}; forget it if the entry still names {@code src}. */
+    void directoryRemove(int src, ResourceName name) {
+        directory.remove(name, src);
     }
 
     void cancel(int owner, long lkid, ResourceName name, Deliveries d) {
@@ -156,6 +214,7 @@ final class MasterSide {
             node.send(id.nodeId(), new Failed(ls.name(), id.lkid(), status));
         }
         ev.emit(r, d);
+        tossIfUnused(r);
         return true;
     }
 

@@ -22,6 +22,9 @@ interface NodeServices {
     /** Id of the recovery this node is running or waiting to run (equal to completedEpoch() when running). */
     long recoveringEpoch();
 
+    /** A monotonic clock in nanoseconds (ages on the toss lists). */
+    long nanoTime();
+
     /** The thread that runs completion and blocking callbacks (never a transport I/O thread). */
     Executor callbacks();
 }

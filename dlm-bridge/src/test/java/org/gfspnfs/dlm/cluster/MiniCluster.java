@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 
 import org.gfspnfs.dlm.core.DlmConfig;
 import org.gfspnfs.dlm.core.DlmNode;
@@ -24,8 +25,7 @@ public final class MiniCluster implements AutoCloseable {
     private final ManualMembership membership;
     private final Map<Integer, DlmNode> nodes = new TreeMap<>();
     private final AtomicLong incarnations = new AtomicLong(1000);
-    private final DlmConfig.DeadlockPolicy policy;
-    private final Duration deadlockInterval;
+    private final BiFunction<Integer, DlmConfig, DlmConfig> tune;
 
     public MiniCluster(int size) throws InterruptedException {
         this(size, Duration.ZERO, DlmConfig.DeadlockPolicy.FAIL_YOUNGEST);
@@ -33,9 +33,13 @@ public final class MiniCluster implements AutoCloseable {
 
     public MiniCluster(int size, Duration deadlockInterval, DlmConfig.DeadlockPolicy policy)
             throws InterruptedException {
+        this(size, (id, cfg) -> cfg.withDeadlockDetection(deadlockInterval, policy));
+    }
+
+    /** A cluster whose node {@code id} runs with {@code tune.apply(id, defaults)}. */
+    public MiniCluster(int size, BiFunction<Integer, DlmConfig, DlmConfig> tune) throws InterruptedException {
         this.membership = new ManualMembership(size);
-        this.policy = policy;
-        this.deadlockInterval = deadlockInterval;
+        this.tune = tune;
         for (int id = 1; id <= size; id++) {
             start(id);
         }
@@ -44,7 +48,7 @@ public final class MiniCluster implements AutoCloseable {
 
     private synchronized void start(int id) throws InterruptedException {
         long inc = incarnations.incrementAndGet();
-        DlmConfig cfg = DlmConfig.defaults(id, inc).withDeadlockDetection(deadlockInterval, policy);
+        DlmConfig cfg = tune.apply(id, DlmConfig.defaults(id, inc));
         DlmNode node = DlmNode.start(cfg, addr -> membership.join(new Member(id, "node" + id, inc, addr)));
         nodes.put(id, node);
     }

@@ -9,8 +9,11 @@ import org.gfspnfs.dlm.api.LockMode;
  */
 public record LockReply(String lockspace, long lkid, Kind kind, LockMode granted, byte[] lvb, boolean lvbValid,
                         long lvbSeq, boolean demoted, long seq) implements LockspaceMessage {
-    /** Immediate outcome kinds. */
-    public enum Kind { GRANTED, QUEUED, WOULD_BLOCK, DEADLOCK }
+    /**
+     * Immediate outcome kinds. NOT_MASTER: the receiver does not master the resource (it freed it after it stayed
+     * unused); the owner looks the master up again and resends.
+     */
+    public enum Kind { GRANTED, QUEUED, WOULD_BLOCK, DEADLOCK, NOT_MASTER }
 
     @Override
     public MessageType type() {

@@ -20,6 +20,7 @@ public enum MessageType {
     GRANT(19, Grant::decode),
     BLOCKING(20, Blocking::decode),
     FAILED(21, Failed::decode),
+    DIRECTORY_REMOVE(22, DirectoryRemove::decode),
     RECOVERY_MARKER(30, RecoveryMarker::decode),
     RECOVERY_DIRECTORY(31, RecoveryDirectory::decode),
     RECOVERY_LOCKS(32, RecoveryLocks::decode),
