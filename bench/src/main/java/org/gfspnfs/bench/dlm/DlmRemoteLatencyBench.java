@@ -24,6 +24,7 @@ import org.gfspnfs.dlm.api.LockMode;
 import org.gfspnfs.dlm.api.LockOptions;
 import org.gfspnfs.dlm.api.Lockspace;
 import org.gfspnfs.dlm.api.ResourceName;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -40,7 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Remote lock latency against the floor it stands on, in the same run: {@code remoteLockUnlock} (a lock request
  * and an unlock to a master on another node over loopback: two round trips, blocking convenience) versus
  * {@code nettyTwoRoundTrips} (two bare Netty request/response round trips, same framing and threads). Target ratio
- * <= 1.5. {@code remoteLockUnlockFutures} is the same through the futures.
+ * <= 1.5. {@code remoteLockUnlockFutures} is the same through the futures. {@code interleaved} samples both
+ * sides back to back and reports each side's time (the ratio that {@link DlmBenchReport} prints).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -123,6 +125,42 @@ public class DlmRemoteLatencyBench {
         Lockspace.PendingLock p = remote.lock(name, LockMode.EX, options);
         p.result().join();
         return p.lock().unlock().join();
+    }
+
+    /**
+     * Time spent in each side of {@link #interleaved}, summed over an iteration (JMH secondary results):
+     * {@code dlmNanos / nettyNanos} is the latency ratio, with both sides measured under the same machine load.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Sides {
+        public long dlmNanos;
+        public long nettyNanos;
+        public long pairs;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            dlmNanos = 0;
+            nettyNanos = 0;
+            pairs = 0;
+        }
+    }
+
+    /**
+     * A remote lock+unlock and two bare Netty round trips back to back, in alternating order, each timed: on a
+     * shared machine the load changes from one second to the next, so the two sides must be sampled together.
+     */
+    @Benchmark
+    public Object interleaved(Sides sides) throws Exception {
+        boolean dlmFirst = (sides.pairs++ & 1) == 0;
+        long t0 = System.nanoTime();
+        Object a = dlmFirst ? remoteLockUnlock() : nettyTwoRoundTrips();
+        long t1 = System.nanoTime();
+        Object b = dlmFirst ? nettyTwoRoundTrips() : remoteLockUnlock();
+        long t2 = System.nanoTime();
+        sides.dlmNanos += dlmFirst ? t1 - t0 : t2 - t1;
+        sides.nettyNanos += dlmFirst ? t2 - t1 : t1 - t0;
+        return a == b ? a : b;
     }
 
     @Benchmark

@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
  * protocol among the members of the new view, identified by an epoch derived from their (node id, incarnation)
  * pairs: markers (all earlier traffic drained), purge + directory rebuild, barrier, resend locks of dead masters'
  * resources, barrier, adopt, resume. A view change during recovery aborts it and starts again with the new view.
+ * Attempts at the same epoch are told apart by the {@link RecoveryInbox}.
  */
 final class RecoveryDriver implements MemberListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecoveryDriver.class);
@@ -219,31 +220,9 @@ final class RecoveryDriver implements MemberListener, AutoCloseable {
         Set<Integer> others = new HashSet<>(ids);
         others.remove(node.selfId());
         long t0 = System.nanoTime();
-        Map<Integer, RecoveryMarker> marks = new HashMap<>();
-        long a;
-        synchronized (inbox) {
-            if (!transition(RecoveryState.RECOVERING)) {
-                return false;
-            }
-            recoveringEpoch = epoch;
-            a = ++attempt;
-            pastMarkers = false;
-            restartRequested = false;
-            for (int n : others) {
-                marks.put(n, new RecoveryMarker(epoch, node.incarnation(), a, inbox.attemptOf(n, epoch)));
-            }
-        }
-        LOG.debug("node {}: recovery of epoch {} attempt {} starts, members {}", node.selfId(),
-                Long.toHexString(epoch), a, ids);
-        marks.forEach((n, m) -> node.transport().send(n, m, epoch));
-        if (!await(() -> inbox.reached(others, epoch, a, 0))) {
+        long a = joinAttempt(epoch, ids, others);
+        if (a == 0) {
             return false;
-        }
-        synchronized (inbox) {
-            if (restartRequested) {
-                return false;
-            }
-            pastMarkers = true;
         }
         for (LockspaceImpl ls : node.lockspaceList()) {
             Map<Integer, List<ResourceName>> dir = ls.locked(() ->
@@ -265,6 +244,52 @@ final class RecoveryDriver implements MemberListener, AutoCloseable {
             return false;
         }
         applyData(epoch, others, RecoveryLocks.class);
+        if (!commit(epoch, ids)) {
+            return false;
+        }
+        LOG.info("node {}: recovery of epoch {} done in {} ms, members {}", node.selfId(), Long.toHexString(epoch),
+                (System.nanoTime() - t0) / 1_000_000, ids);
+        return true;
+    }
+
+    /**
+     * Starts this node's next attempt at {@code epoch}: sends every other member a marker acknowledging the attempt
+     * of theirs it has seen, and waits until all have acknowledged this one (barrier 0).
+     *
+     * @return the attempt number, or 0 if the attempt was aborted
+     */
+    private long joinAttempt(long epoch, List<Integer> ids, Set<Integer> others) throws InterruptedException {
+        Map<Integer, RecoveryMarker> marks = new HashMap<>();
+        long a;
+        synchronized (inbox) {
+            if (!transition(RecoveryState.RECOVERING)) {
+                return 0;
+            }
+            recoveringEpoch = epoch;
+            a = ++attempt;
+            pastMarkers = false;
+            restartRequested = false;
+            for (int n : others) {
+                marks.put(n, new RecoveryMarker(epoch, node.incarnation(), a, inbox.attemptOf(n, epoch)));
+            }
+        }
+        LOG.debug("node {}: recovery of epoch {} attempt {} starts, members {}", node.selfId(),
+                Long.toHexString(epoch), a, ids);
+        marks.forEach((n, m) -> node.transport().send(n, m, epoch));
+        if (!await(() -> inbox.reached(others, epoch, a, 0))) {
+            return 0;
+        }
+        synchronized (inbox) {
+            if (restartRequested) {
+                return 0;
+            }
+            pastMarkers = true;
+        }
+        return a;
+    }
+
+    /** Adopts, then runs again: grants, held-back operations, buffered requests. False if the node closed. */
+    private boolean commit(long epoch, List<Integer> ids) {
         Deliveries d = new Deliveries(false);
         for (LockspaceImpl ls : node.lockspaceList()) {
             ls.locked(() -> {
@@ -280,7 +305,7 @@ final class RecoveryDriver implements MemberListener, AutoCloseable {
                 completedEpoch = epoch;
                 members = List.copyOf(ids);
                 if (restartRequested) {
-                    rerunRequested = true;
+                    rerunRequested = true; // a member restarted while this node committed: recover again with it
                 }
             }
             for (LockspaceImpl ls : node.lockspaceList()) {
@@ -291,8 +316,6 @@ final class RecoveryDriver implements MemberListener, AutoCloseable {
             }
         }
         d.run(node.callbacks());
-        LOG.info("node {}: recovery of epoch {} done in {} ms, members {}", node.selfId(), Long.toHexString(epoch),
-                (System.nanoTime() - t0) / 1_000_000, ids);
         return true;
     }
 

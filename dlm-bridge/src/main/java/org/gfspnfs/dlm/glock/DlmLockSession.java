@@ -72,9 +72,9 @@ final class DlmLockSession implements LockSession {
             dlmFlags.add(LockFlag.NOQUEUE);
         }
         Lock held = locks.get(name);
-        CompletableFuture<LockGrant> f = send(name, mode, dlmFlags, held, lvb);
         LockMode heldMode = held == null || held.grantedMode() == null ? LockMode.UN
                 : GlockModes.toGlock(held.grantedMode());
+        CompletableFuture<LockGrant> f = send(name, mode, dlmFlags, held, lvb);
         if (gate != null && RecoveryGate.heldBack(flags, heldMode, mode)) {
             // lock_dlm DFL_BLOCK_LOCKS: a grant made while a dead node's journal awaits replay is frozen until then
             return f.thenCompose(g -> gate.whenOpen().thenApply(v -> g));

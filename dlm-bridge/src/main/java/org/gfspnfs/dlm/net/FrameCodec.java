@@ -17,7 +17,8 @@ import org.gfspnfs.dlm.net.msg.MessageType;
  * or a frame over {@link #MAX_FRAME} bytes raises {@link MalformedMessageException}; the connection is then reset.
  */
 final class FrameCodec {
-    static final int VERSION = 1;
+    /** 2: recovery markers and "phase done" carry attempts; RECOVERY_MASTER, DIRECTORY_REMOVE, NOT_MASTER added. */
+    static final int VERSION = 2;
     static final int MAX_FRAME = 1 << 20;
     private static final short MAGIC = 0x444c;
 

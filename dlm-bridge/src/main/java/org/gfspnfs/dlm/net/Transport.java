@@ -23,6 +23,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import org.gfspnfs.dlm.net.msg.MalformedMessageException;
 import org.gfspnfs.dlm.net.msg.Message;
 import org.gfspnfs.dlm.net.msg.MessageType;
@@ -236,7 +237,10 @@ public final class Transport implements AutoCloseable {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(SocketChannel ch) {
-                ch.pipeline().addLast(FrameCodec.framer(), new FrameCodec.Decoder(), new FrameCodec.Encoder(),
+                // replies written inline while a read is in progress are flushed once, at the end of the read
+                ch.pipeline().addLast(new FlushConsolidationHandler(
+                                FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false),
+                        FrameCodec.framer(), new FrameCodec.Decoder(), new FrameCodec.Encoder(),
                         new PeerHandler(Transport.this, outbound));
             }
         };

@@ -77,9 +77,11 @@ class RecoveryTest {
         pr2.lock().unlock().get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(ex1.await(T).granted()).isTrue();
         assertThat(ex3.result()).isNotDone();
+        // futures' callbacks run on each node's own callback thread: let node 1's run before node 3 can be granted
+        await().atMost(T).until(() -> grants.contains(1));
         ex1.lock().unlock().get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(ex3.await(T).granted()).isTrue();
-        await().atMost(T).until(() -> grants.size() == 2);   // the futures' callbacks run on the callback thread
+        await().atMost(T).until(() -> grants.size() == 2);
         assertThat(grants).containsExactly(1, 3);
     }
 
