@@ -3,12 +3,14 @@ package org.gfspnfs.node.cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gfspnfs.nfs41.fixture.Nfs41TestClient.body;
 import static org.gfspnfs.nfs41.fixture.Nfs41TestClient.expectOk;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -19,9 +21,13 @@ import java.util.Set;
 import org.gfspnfs.conf.ClusterConf;
 import org.gfspnfs.nfs41.fixture.Nfs41TestClient;
 import org.gfspnfs.nfs41.fixture.Ops;
+import org.gfspnfs.nfs41.fixture.RecordingCallbacks;
 import org.gfspnfs.nfs41.pnfs.LayoutTypes;
 import org.gfspnfs.nfs41.status.NfsStat;
 import org.gfspnfs.nfs41.xdr.ArgOp4;
+import org.gfspnfs.nfs41.xdr.CbCompoundArgs4;
+import org.gfspnfs.nfs41.xdr.CbLayoutRecall4Args;
+import org.gfspnfs.nfs41.xdr.CbOp;
 import org.gfspnfs.nfs41.xdr.CompoundRes4;
 import org.gfspnfs.nfs41.xdr.DeviceError4;
 import org.gfspnfs.nfs41.xdr.Fattr4;
@@ -156,6 +162,37 @@ class FlexFilesExportTest {
         LayoutGet4Res again = body(expectOk(mds.session(Ops.putFh(f.fh()),
                 layoutGet(LayoutTypes.FLEX_FILES, f.stateid()))), Op.LAYOUTGET);
         assertThat(again.layouts).as("a new layout after the return").hasSize(1);
+    }
+
+    @Test
+    void truncateOnTheMds_recallsTheFlexfilesLayout_namingItsTypeAndStateid() throws Exception {
+        int port = start("flexfiles");
+        RecordingCallbacks callbacks = new RecordingCallbacks();
+        Nfs41TestClient mds = Nfs41TestClient.connect(new InetSocketAddress("127.0.0.1", port), "flexfiles-recall",
+                0, 0, callbacks).mount();
+        clients.add(mds);
+        PnfsSteps.OpenFile f = PnfsSteps.openCreate(mds, "recalled.bin");
+        LayoutGet4Res granted = body(expectOk(mds.session(Ops.putFh(f.fh()),
+                layoutGet(LayoutTypes.FLEX_FILES, f.stateid()))), Op.LAYOUTGET);
+
+        Fattr4 size = new Fattr4(new int[] {1 << 4}, ByteBuffer.allocate(8).putLong(0, 4096).array());
+        mds.sessionNoWait(Ops.putFh(f.fh()), Ops.setattr(f.stateid(), size));
+        CbLayoutRecall4Args recall = await().atMost(Duration.ofSeconds(20)).until(() -> recall(callbacks),
+                java.util.Objects::nonNull);
+        assertThat(recall.layoutType).as("CB_LAYOUTRECALL names the flexfiles type").isEqualTo(LayoutTypes.FLEX_FILES);
+        assertThat(recall.fh).isEqualTo(f.fh());
+        assertThat(recall.stateid.other).isEqualTo(granted.stateid.other);
+    }
+
+    private static CbLayoutRecall4Args recall(RecordingCallbacks callbacks) {
+        for (CbCompoundArgs4 cb : callbacks.received()) {
+            for (ArgOp4 op : cb.ops) {
+                if (op.opnum == CbOp.CB_LAYOUTRECALL) {
+                    return (CbLayoutRecall4Args) op.args;
+                }
+            }
+        }
+        return null;
     }
 
     @Test
