@@ -1,6 +1,7 @@
 package org.gfspnfs.nfs41.export;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.gfspnfs.nfs41.vfs.Caller;
 
@@ -14,7 +15,7 @@ public record ExportOptions(boolean readOnly, Squash squash, int anonUid, int an
     public static final int NOBODY = 65534;
 
     public ExportOptions {
-        java.util.Objects.requireNonNull(pnfs, "pnfs");
+        Objects.requireNonNull(pnfs, "pnfs");
     }
 
     /** Options with the default layout type (files). */

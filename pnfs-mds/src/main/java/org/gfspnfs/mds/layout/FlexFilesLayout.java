@@ -2,6 +2,7 @@ package org.gfspnfs.mds.layout;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import org.gfspnfs.gfs.FileAttributes;
 import org.gfspnfs.nfs41.pnfs.DeviceAddress;
@@ -54,7 +55,7 @@ final class FlexFilesLayout {
 
     /** Every flexfiles device id of {@code device} (for CB_NOTIFY_DEVICEID when it is replaced). */
     static List<DeviceId> deviceIds(FilesDevice device) {
-        return java.util.stream.IntStream.range(0, device.width()).mapToObj(i -> deviceId(device, i)).toList();
+        return IntStream.range(0, device.width()).mapToObj(i -> deviceId(device, i)).toList();
     }
 
     /** The data server a flexfiles device id names, if its files device is still known. */
