@@ -118,7 +118,8 @@ public final class AttributeEncoder {
             case Attr.TIME_DELTA -> time(x, Instant.ofEpochSecond(0, 1));
             case Attr.TIME_METADATA -> time(x, st.ctime());
             case Attr.TIME_MODIFY -> time(x, st.mtime());
-            case Attr.FS_LAYOUT_TYPES -> x.xdrEncodeIntVector(settings.layoutTypes());
+            case Attr.FS_LAYOUT_TYPES -> x.xdrEncodeIntVector(src.layoutTypes() == null ? settings.layoutTypes()
+                    : src.layoutTypes().get());
             case Attr.LAYOUT_BLKSIZE -> x.xdrEncodeInt(settings.layoutBlockSize());
             case Attr.SUPPATTR_EXCLCREAT -> x.xdrEncodeIntVector(exclCreat);
             default -> throw new IllegalStateException("supported attribute without encoder: " + attr);

@@ -43,7 +43,7 @@ public final class BackchannelLayoutRecaller implements LayoutRecaller {
             return CompletableFuture.completedFuture(null);
         }
         CbLayoutRecall4Args args = new CbLayoutRecall4Args();
-        args.layoutType = services.layouts().layoutTypes()[0];
+        args.layoutType = holding.get().layoutType();
         args.ioMode = ioMode.wire();
         args.changed = true;
         args.recallType = CbLayoutRecall4Args.RECALL_FILE;

@@ -1,15 +1,27 @@
 package org.gfspnfs.nfs41.export;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.gfspnfs.nfs41.vfs.Caller;
 
 /**
  * What one client pattern of an export may do (exports(5) options). {@code flavors} lists the accepted RPC
- * security flavors in preference order (1 = AUTH_SYS, 0 = AUTH_NONE), as SECINFO reports them.
+ * security flavors in preference order (1 = AUTH_SYS, 0 = AUTH_NONE), as SECINFO reports them. {@code pnfs} is the
+ * layout type the export hands out ({@link PnfsMode}, files by default).
  */
-public record ExportOptions(boolean readOnly, Squash squash, int anonUid, int anonGid, List<Integer> flavors) {
+public record ExportOptions(boolean readOnly, Squash squash, int anonUid, int anonGid, List<Integer> flavors,
+                            PnfsMode pnfs) {
     public static final int NOBODY = 65534;
+
+    public ExportOptions {
+        Objects.requireNonNull(pnfs, "pnfs");
+    }
+
+    /** Options with the default layout type (files). */
+    public ExportOptions(boolean readOnly, Squash squash, int anonUid, int anonGid, List<Integer> flavors) {
+        this(readOnly, squash, anonUid, anonGid, flavors, PnfsMode.FILES);
+    }
 
     public static ExportOptions defaults() {
         return new ExportOptions(true, Squash.ROOT, NOBODY, NOBODY, List.of(1));

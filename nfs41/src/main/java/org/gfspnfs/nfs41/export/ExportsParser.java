@@ -11,7 +11,7 @@ import java.util.zip.CRC32;
 /**
  * Reads an exports file in the exports(5) style: one export per line, {@code /path client(options) ...}, '#'
  * comments, '\' line continuation. Options: ro, rw, root_squash, no_root_squash, all_squash, no_all_squash,
- * anonuid=N, anongid=N, sec=sys:none, fsid=N. A pattern without options gets the defaults (ro, root_squash).
+ * anonuid=N, anongid=N, sec=sys:none, fsid=N, pnfs=files|flexfiles|none (no_pnfs = none). A pattern without options gets the defaults (ro, root_squash).
  * Errors name the line.
  */
 public final class ExportsParser {
@@ -116,8 +116,10 @@ public final class ExportsParser {
                 case "anongid" -> s.anonGid = number(kv, o);
                 case "fsid" -> s.fsid = number(kv, o);
                 case "sec" -> s.flavors = flavors(kv, o);
+                case "pnfs" -> s.pnfs = kv.length == 2 ? PnfsMode.parse(kv[1]) : PnfsMode.FILES;
+                case "no_pnfs" -> s.pnfs = PnfsMode.NONE;
                 case "sync", "async", "secure", "insecure", "no_subtree_check", "subtree_check", "wdelay",
-                     "no_wdelay", "hide", "nohide", "crossmnt", "pnfs", "no_pnfs" -> { }
+                     "no_wdelay", "hide", "nohide", "crossmnt" -> { }
                 default -> throw new IllegalArgumentException("unknown export option " + o);
             }
         }
@@ -157,9 +159,10 @@ public final class ExportsParser {
         int anonGid = ExportOptions.NOBODY;
         List<Integer> flavors = List.of(1);
         Integer fsid;
+        PnfsMode pnfs = PnfsMode.FILES;
 
         ExportOptions options() {
-            return new ExportOptions(readOnly, squash, anonUid, anonGid, flavors);
+            return new ExportOptions(readOnly, squash, anonUid, anonGid, flavors, pnfs);
         }
     }
 }

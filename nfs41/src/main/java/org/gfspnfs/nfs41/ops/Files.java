@@ -70,6 +70,13 @@ final class Files {
 
     static AttrSource source(CompoundContext ctx, FileHandle fh, Stat st) {
         VirtualFileSystem vfs = ctx.services().vfs();
-        return new AttrSource(st, fh.toBytes(), vfs.info(), vfs::statfs);
+        return new AttrSource(st, fh.toBytes(), vfs.info(), vfs::statfs, () -> {
+            try {
+                return PnfsChecks.exportLayoutTypes(ctx, fh.exportId());
+            } catch (NfsException e) {
+                // Not exported to this client (or not with its flavor): it can get no layout there either.
+                return new int[0];
+            }
+        });
     }
 }

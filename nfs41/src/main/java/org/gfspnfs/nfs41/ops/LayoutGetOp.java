@@ -44,7 +44,7 @@ final class LayoutGetOp implements Operation<LayoutGet4Args> {
     public XdrAble execute(CompoundContext ctx, LayoutGet4Args args) throws NfsException {
         LayoutProvider provider = PnfsChecks.provider(ctx);
         Files.requireFile(ctx);
-        PnfsChecks.layoutType(provider, args.layoutType);
+        PnfsChecks.exportLayoutType(ctx, provider, args.layoutType);
         LayoutIoMode mode = PnfsChecks.ioMode(args.ioMode, false);
         PnfsChecks.range(args.offset, args.length);
         if (args.length != -1 && Long.compareUnsigned(args.minLength, args.length) > 0) {
@@ -57,8 +57,15 @@ final class LayoutGetOp implements Operation<LayoutGet4Args> {
         long client = ctx.client().id();
         checkStateid(ctx, client, inode, mode, ctx.resolveStateid(Stateids.of(args.stateid)));
         byte[] fh = ctx.currentFh().toBytes();
-        List<LayoutSegment> segments = provider.layoutGet(new LayoutRequest(client, inode, fh, args.layoutType,
-                mode, args.offset, args.length, args.minLength));
+        StateId reserved = table.reserve(ctx.services().epoch(), client, inode, fh, args.layoutType);
+        List<LayoutSegment> segments;
+        try {
+            segments = provider.layoutGet(new LayoutRequest(client, inode, fh, args.layoutType, mode,
+                    args.offset, args.length, args.minLength, reserved));
+        } catch (NfsException | RuntimeException e) {
+            table.release(client, inode);
+            throw e;
+        }
         List<Layout4> layouts = new ArrayList<>(segments.size());
         List<LayoutRange> ranges = new ArrayList<>(segments.size());
         int size = RESULT_OVERHEAD;
@@ -69,9 +76,10 @@ final class LayoutGetOp implements Operation<LayoutGet4Args> {
             size += SEGMENT_OVERHEAD + ((s.body().length + 3) & ~3);
         }
         if (size > args.maxCount) {
+            table.release(client, inode);
             throw new TooSmallException("layout needs " + size + " bytes, maxcount " + args.maxCount);
         }
-        StateId sid = table.grant(ctx.services().epoch(), client, inode, fh, ranges);
+        StateId sid = table.grant(ctx.services().epoch(), client, inode, fh, args.layoutType, ranges);
         ctx.setCurrentStateid(sid);
         return new LayoutGet4Res(false, Stateids.xdr(sid), layouts);
     }

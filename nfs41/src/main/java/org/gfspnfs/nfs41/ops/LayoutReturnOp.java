@@ -42,6 +42,7 @@ final class LayoutReturnOp implements Operation<LayoutReturn4Args> {
             return new OptionalStateid4(null);
         }
         Files.requireFile(ctx);
+        PnfsChecks.exportLayoutType(ctx, provider, args.layoutType);
         PnfsChecks.range(args.offset, args.length);
         StateId sid = ctx.resolveStateid(Stateids.of(args.stateid));
         Optional<StateId> left = table.returnRange(client, ctx.currentInode(), sid, mode, args.offset,

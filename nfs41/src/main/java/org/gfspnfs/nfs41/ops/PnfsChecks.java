@@ -1,6 +1,7 @@
 package org.gfspnfs.nfs41.ops;
 
 import org.gfspnfs.nfs41.compound.CompoundContext;
+import org.gfspnfs.nfs41.export.PnfsMode;
 import org.gfspnfs.nfs41.pnfs.LayoutIoMode;
 import org.gfspnfs.nfs41.pnfs.LayoutProvider;
 import org.gfspnfs.nfs41.status.InvalException;
@@ -30,6 +31,37 @@ final class PnfsChecks {
             }
         }
         throw new UnknownLayoutTypeException("layout type " + type);
+    }
+
+    /**
+     * The layout type must be the one the current handle's export hands out (export option {@code pnfs=}):
+     * an export with {@code pnfs=none} has no layouts (NFS4ERR_LAYOUTUNAVAILABLE, all I/O through the MDS), another
+     * type than the export's is NFS4ERR_UNKNOWN_LAYOUTTYPE, as is a type the provider does not offer.
+     */
+    static void exportLayoutType(CompoundContext ctx, LayoutProvider p, int type) throws NfsException {
+        PnfsMode mode = ctx.exportOptions().pnfs();
+        if (mode == PnfsMode.NONE) {
+            throw new LayoutUnavailableException("export has pnfs=none");
+        }
+        if (mode.layoutType() != type) {
+            throw new UnknownLayoutTypeException("layout type " + type + ", export hands out " + mode);
+        }
+        layoutType(p, type);
+    }
+
+    /** The fs_layout_types of the export a handle belongs to: the export's type if the provider offers it. */
+    static int[] exportLayoutTypes(CompoundContext ctx, int exportId) throws NfsException {
+        LayoutProvider p = ctx.services().layouts();
+        if (p == null) {
+            return new int[0];
+        }
+        int wanted = ctx.exportOptions(exportId).pnfs().layoutType();
+        for (int t : p.layoutTypes()) {
+            if (t == wanted) {
+                return new int[] {t};
+            }
+        }
+        return new int[0];
     }
 
     /** An iomode from the wire; {@code allowAny} for LAYOUTRETURN (a LAYOUTGET must ask READ or RW). */

@@ -35,15 +35,17 @@ public final class LayoutStateTable {
         final long clientId;
         final Inode inode;
         final byte[] fileHandle;
+        final int layoutType;
         final StateId base;
         final List<LayoutRange> ranges = new ArrayList<>();
         int seqid;
         LayoutState state = LayoutState.GRANTED;
 
-        Entry(long clientId, Inode inode, byte[] fileHandle, StateId base) {
+        Entry(long clientId, Inode inode, byte[] fileHandle, int layoutType, StateId base) {
             this.clientId = clientId;
             this.inode = inode;
             this.fileHandle = fileHandle.clone();
+            this.layoutType = layoutType;
             this.base = base;
         }
 
@@ -65,7 +67,7 @@ public final class LayoutStateTable {
 
     /** A read-only view of one layout state, for recalls, tools and the data servers' stateid checks. */
     public record Holding(long clientId, Inode inode, byte[] fileHandle, StateId stateid, LayoutState state,
-                          List<LayoutRange> ranges) {
+                          List<LayoutRange> ranges, int layoutType) {
     }
 
     /** Whether {@code sid} is shaped like a layout stateid of this table. */
@@ -92,20 +94,34 @@ public final class LayoutStateTable {
         }
     }
 
+    /**
+     * LAYOUTGET, before the provider builds the layout: the layout stateid the grant will use, with seqid 0 ("the
+     * current one", RFC 8881 section 8.2.2), so a layout body may carry it (flexfiles, tightly coupled: the data
+     * servers accept it whatever its seqid). Creates the state when the client holds none of the file; if the grant
+     * does not follow, {@link #release} drops it again.
+     */
+    public synchronized StateId reserve(int epoch, long clientId, Inode inode, byte[] fileHandle, int layoutType) {
+        return entry(epoch, clientId, inode, fileHandle, layoutType).base.withSeqid(0);
+    }
+
+    /** The provider refused the layout after {@link #reserve}: a state that was never granted goes. */
+    public synchronized void release(long clientId, Inode inode) {
+        Entry e = byFile.get(new Key(clientId, inode));
+        if (e != null && e.seqid == 0 && e.ranges.isEmpty()) {
+            drop(e);
+        }
+    }
+
     /** Records granted ranges and returns the new layout stateid (seqid 1 for a new state, else advanced). */
     public synchronized StateId grant(int epoch, long clientId, Inode inode, byte[] fileHandle,
                                       List<LayoutRange> granted) {
-        Key k = new Key(clientId, inode);
-        Entry e = byFile.get(k);
-        if (e != null && e.state == LayoutState.REVOKED) {
-            drop(e);
-            e = null;
-        }
-        if (e == null) {
-            e = new Entry(clientId, inode, fileHandle, new StateId(epoch, LAYOUT_BIT | next++, 0));
-            byFile.put(k, e);
-            byNumber.put(e.base.number(), e);
-        }
+        return grant(epoch, clientId, inode, fileHandle, LayoutTypes.NFSV4_1_FILES, granted);
+    }
+
+    /** {@link #grant(int, long, Inode, byte[], List)} for a layout of the given type (kept for recalls). */
+    public synchronized StateId grant(int epoch, long clientId, Inode inode, byte[] fileHandle, int layoutType,
+                                      List<LayoutRange> granted) {
+        Entry e = entry(epoch, clientId, inode, fileHandle, layoutType);
         e.ranges.addAll(granted);
         e.bump();
         return e.current();
@@ -248,12 +264,28 @@ public final class LayoutStateTable {
         return e;
     }
 
+    private Entry entry(int epoch, long clientId, Inode inode, byte[] fileHandle, int layoutType) {
+        Key k = new Key(clientId, inode);
+        Entry e = byFile.get(k);
+        if (e != null && e.state == LayoutState.REVOKED) {
+            drop(e);
+            e = null;
+        }
+        if (e == null) {
+            e = new Entry(clientId, inode, fileHandle, layoutType, new StateId(epoch, LAYOUT_BIT | next++, 0));
+            byFile.put(k, e);
+            byNumber.put(e.base.number(), e);
+        }
+        return e;
+    }
+
     private void drop(Entry e) {
         byFile.remove(new Key(e.clientId, e.inode));
         byNumber.remove(e.base.number());
     }
 
     private static Holding view(Entry e) {
-        return new Holding(e.clientId, e.inode, e.fileHandle.clone(), e.current(), e.state, List.copyOf(e.ranges));
+        return new Holding(e.clientId, e.inode, e.fileHandle.clone(), e.current(), e.state, List.copyOf(e.ranges),
+                e.layoutType);
     }
 }

@@ -16,6 +16,7 @@ import org.gfspnfs.mds.layout.LayoutRevocations;
 import org.gfspnfs.mds.vfs.GfsVirtualFileSystem;
 import org.gfspnfs.nfs41.callback.BackchannelLayoutRecaller;
 import org.gfspnfs.nfs41.export.ExportTable;
+import org.gfspnfs.nfs41.export.PnfsMode;
 import org.gfspnfs.nfs41.ops.PnfsOperations;
 import org.gfspnfs.nfs41.pnfs.LayoutStateTable;
 import org.gfspnfs.nfs41.server.Nfs41Server;
@@ -23,8 +24,9 @@ import org.gfspnfs.nfs41.state.RecoveryStore;
 import org.gfspnfs.nfs41.status.NfsException;
 
 /**
- * The pNFS metadata server of a node (RFC 8881 section 12, files layout of chapter 13): the NFSv4.1 engine in MDS
- * role over the mounted filesystem, the files-layout provider with its layout stateid table and device registry,
+ * The pNFS metadata server of a node (RFC 8881 section 12, files layout of chapter 13, flexfiles of RFC 8435, chosen
+ * per export by its {@code pnfs=} option): the NFSv4.1 engine in MDS role over the mounted filesystem, the layout
+ * provider with its layout stateid table and device registry,
  * CB_LAYOUTRECALL through the backchannel, and the recall of layouts whose file was truncated or removed. Owns the
  * scheduler of the recall timers. {@link #close()} stops the server first, then the timers, then releases the
  * open holds; the filesystem stays mounted (the daemon unmounts it after every role is down).
@@ -48,7 +50,7 @@ final class MetadataServerRole implements AutoCloseable {
             // Revocations reach the data servers of this process through the layout table itself; data servers in
             // other processes (REVOKE_STATE over the control channel) join with the multi-process cluster.
             provider = new FilesLayoutProvider(fs, table, new DeviceRegistry(instanceId, List.of()),
-                    FilesLayoutConfig.defaults(), scheduler, LayoutRevocations.NONE);
+                    FilesLayoutConfig.defaults(), scheduler, LayoutRevocations.NONE, layoutTypes(exports));
             vfs = new GfsVirtualFileSystem(fs, clock, provider::truncatedOrRemoved);
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
@@ -69,6 +71,16 @@ final class MetadataServerRole implements AutoCloseable {
         }
         provider.attach(new BackchannelLayoutRecaller(server.services(), table));
         authority = new MdsStateidAuthority(provider.dataServerCheck(server.services().states()));
+    }
+
+    /**
+     * The layout types the exports hand out (option {@code pnfs=files|flexfiles|none}, files by default), files
+     * first. The provider offers exactly these; the engine gives each export only its own type (fs_layout_types,
+     * LAYOUTGET), so the client loads the files or the flexfiles driver per mount.
+     */
+    static int[] layoutTypes(ExportTable exports) {
+        return exports.exports().stream().flatMap(e -> e.rules().stream()).map(r -> r.options().pnfs())
+                .filter(m -> m != PnfsMode.NONE).distinct().sorted().mapToInt(PnfsMode::layoutType).toArray();
     }
 
     /**

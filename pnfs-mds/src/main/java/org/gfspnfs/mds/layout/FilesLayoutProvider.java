@@ -43,10 +43,14 @@ import org.gfspnfs.nfs41.xdr.XdrBytes;
  * its stateids from then on.
  * Files layouts of different clients do not conflict with each other (RFC 8881 section 13.9: the MDS and data
  * servers keep the data coherent), so LAYOUTGET never recalls another client's layout.
+ *
+ * <p>The same provider hands out flexible files layouts (LAYOUT4_FLEX_FILES, RFC 8435, {@link FlexFilesLayout})
+ * when constructed with that type: same devices, stateids, write path (unwritten extents filled by the data
+ * servers, converted by LAYOUTCOMMIT), recalls and revocation; only the layout and device address bodies differ.
+ * Which type an export hands out is its {@code pnfs=} option, enforced by the engine.
  */
 public final class FilesLayoutProvider implements LayoutProvider {
-    private static final int[] TYPES = {LayoutTypes.NFSV4_1_FILES};
-
+    private final int[] types;
     private final FileSystem fs;
     private final LayoutStateTable table;
     private final DeviceRegistry devices;
@@ -59,6 +63,22 @@ public final class FilesLayoutProvider implements LayoutProvider {
     public FilesLayoutProvider(FileSystem fs, LayoutStateTable table, DeviceRegistry devices,
                                FilesLayoutConfig config, ScheduledExecutorService scheduler,
                                LayoutRevocations revocations) {
+        this(fs, table, devices, config, scheduler, revocations, new int[] {LayoutTypes.NFSV4_1_FILES});
+    }
+
+    /**
+     * A provider offering {@code layoutTypes} (LAYOUT4_NFSV4_1_FILES and/or LAYOUT4_FLEX_FILES, in preference
+     * order; empty: an MDS whose exports all say {@code pnfs=none}).
+     */
+    public FilesLayoutProvider(FileSystem fs, LayoutStateTable table, DeviceRegistry devices,
+                               FilesLayoutConfig config, ScheduledExecutorService scheduler,
+                               LayoutRevocations revocations, int[] layoutTypes) {
+        for (int t : layoutTypes) {
+            if (t != LayoutTypes.NFSV4_1_FILES && t != LayoutTypes.FLEX_FILES) {
+                throw new IllegalArgumentException("unsupported layout type " + t);
+            }
+        }
+        this.types = layoutTypes.clone();
         this.fs = Objects.requireNonNull(fs, "fs");
         this.table = Objects.requireNonNull(table, "table");
         this.devices = Objects.requireNonNull(devices, "devices");
@@ -95,7 +115,7 @@ public final class FilesLayoutProvider implements LayoutProvider {
 
     @Override
     public int[] layoutTypes() {
-        return TYPES.clone();
+        return types.clone();
     }
 
     @Override
@@ -110,32 +130,47 @@ public final class FilesLayoutProvider implements LayoutProvider {
 
     @Override
     public List<LayoutSegment> layoutGet(LayoutRequest request) throws NfsException {
-        requireFiles(request.layoutType());
+        requireOffered(request.layoutType());
         FilesDevice device = devices.current()
                 .orElseThrow(() -> new LayoutUnavailableException("no data server is configured or alive"));
-        // nfl_util4: the stripe unit with NFL4_UFLG_DENSE and NFL4_UFLG_COMMIT_THRU_MDS both clear.
-        int util = config.stripeUnit();
-        FileLayout4 body = new FileLayout4(device.id().toBytes(), util, 0, 0,
-                List.of(new NfsFh4(request.fileHandle())));
-        return List.of(new LayoutSegment(0, -1, request.ioMode(), LayoutTypes.NFSV4_1_FILES,
-                XdrBytes.encode(body)));
+        byte[] body;
+        if (request.layoutType() == LayoutTypes.FLEX_FILES) {
+            body = FlexFilesLayout.body(device, request, owner(request.inode()));
+        } else {
+            // nfl_util4: the stripe unit with NFL4_UFLG_DENSE and NFL4_UFLG_COMMIT_THRU_MDS both clear.
+            body = XdrBytes.encode(new FileLayout4(device.id().toBytes(), config.stripeUnit(), 0, 0,
+                    List.of(new NfsFh4(request.fileHandle()))));
+        }
+        return List.of(new LayoutSegment(0, -1, request.ioMode(), request.layoutType(), body));
     }
 
     @Override
     public DeviceAddress deviceInfo(DeviceId id, int layoutType) throws NfsException {
-        requireFiles(layoutType);
+        requireOffered(layoutType);
+        if (layoutType == LayoutTypes.FLEX_FILES) {
+            return FlexFilesLayout.resolve(devices, id).map(FlexFilesLayout::address)
+                    .orElseThrow(() -> new NoEntException("unknown flexfiles device " + id));
+        }
         return devices.find(id).orElseThrow(() -> new NoEntException("unknown device " + id)).address();
     }
 
     @Override
     public List<DeviceId> deviceList(int layoutType) throws NfsException {
-        requireFiles(layoutType);
-        return devices.current().map(d -> List.of(d.id())).orElse(List.of());
+        requireOffered(layoutType);
+        Optional<FilesDevice> current = devices.current();
+        if (layoutType == LayoutTypes.FLEX_FILES) {
+            return current.map(FlexFilesLayout::deviceIds).orElse(List.of());
+        }
+        return current.map(d -> List.of(d.id())).orElse(List.of());
     }
 
     @Override
     public void layoutReturn(long clientId, Inode inode, LayoutIoMode ioMode, long offset, long length,
                              byte[] body) {
+        if (offers(LayoutTypes.FLEX_FILES)) {
+            // Only flexfiles clients send a body (files layouts have none): their data server error report.
+            FlexFilesReturnReport.read(clientId, inode, body);
+        }
         if (table.holding(clientId, inode).isEmpty()) {
             timers.cancel(clientId, inode);
         }
@@ -209,10 +244,39 @@ public final class FilesLayoutProvider implements LayoutProvider {
         List<LayoutStateTable.Holding> all = table.all();
         LayoutRecaller r = recaller;
         if (old.isPresent() && r != null) {
-            all.stream().mapToLong(LayoutStateTable.Holding::clientId).distinct().forEach(client ->
-                    r.notifyDeviceChange(client, LayoutTypes.NFSV4_1_FILES, old.get().id(), true));
+            all.stream().map(h -> new ClientType(h.clientId(), h.layoutType())).distinct()
+                    .forEach(ct -> notifyGone(r, ct, old.get()));
         }
         all.forEach(this::recall);
+    }
+
+    private record ClientType(long clientId, int layoutType) {
+    }
+
+    /** CB_NOTIFY_DEVICEID (delete) of every device id of {@code old} a client of that layout type may know. */
+    private static void notifyGone(LayoutRecaller r, ClientType ct, FilesDevice old) {
+        List<DeviceId> ids = ct.layoutType() == LayoutTypes.FLEX_FILES ? FlexFilesLayout.deviceIds(old)
+                : List.of(old.id());
+        for (DeviceId id : ids) {
+            r.notifyDeviceChange(ct.clientId(), ct.layoutType(), id, true);
+        }
+    }
+
+    private FileAttributes owner(Inode inode) throws NfsException {
+        try {
+            return fs.getattr(new InodeId(inode.number(), inode.generation()));
+        } catch (GfsException e) {
+            throw LayoutErrors.toNfs(e);
+        }
+    }
+
+    private boolean offers(int layoutType) {
+        for (int t : types) {
+            if (t == layoutType) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void recall(LayoutStateTable.Holding h) {
@@ -223,8 +287,8 @@ public final class FilesLayoutProvider implements LayoutProvider {
         timers.start(h.clientId(), h.inode());
     }
 
-    private static void requireFiles(int layoutType) throws NfsException {
-        if (layoutType != LayoutTypes.NFSV4_1_FILES) {
+    private void requireOffered(int layoutType) throws NfsException {
+        if (!offers(layoutType)) {
             throw new UnknownLayoutTypeException("layout type " + layoutType);
         }
     }
