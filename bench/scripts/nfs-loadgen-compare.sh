@@ -83,7 +83,7 @@ jar="$root/bench/target/benchmarks.jar"
 
 # ---- servers
 gport=$(free_range)
-"$root/scripts/ganesha.sh" start "$dir/ganesha" "$gport" / > /dev/null \
+GANESHA_PID=$("$root/scripts/ganesha.sh" start "$dir/ganesha" "$gport" /) \
   || { echo "nfs-loadgen-compare: Ganesha did not start" >&2; exit 1; }
 echo "nfs-loadgen-compare: ganesha on 127.0.0.1:$gport" >&2
 
@@ -103,6 +103,15 @@ else
 fi
 
 # ---- runs: one JVM per workload group and side; the TCP ceiling with the first Ganesha group
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }  # user+system, clock ticks
+server_pid() { if [ "$1" = ganesha ]; then echo "$GANESHA_PID"; else pgrep -P "$OURS_PID" java || echo "$OURS_PID"; fi; }
+measured() { # NAME PORT GROUP extra-args...: loadgen, plus the server's CPU time for it -> $dir/NAME.cpu
+  local name=$1 port=$2 group=$3 pid c0 rc=0; shift 3
+  pid=$(server_pid "$name"); c0=$(cpu_ticks "$pid")
+  loadgen "$name" "$port" --workload "$group" "$@" || rc=$?
+  echo "$group $(( $(cpu_ticks "$pid") - c0 ))" >> "$dir/$name.cpu"
+  return $rc
+}
 loadgen() { # NAME PORT extra-args... -> appended to $dir/NAME.results (+ .err)
   local name=$1 port=$2; shift 2
   java -Xmx2g -cp "$jar" org.gfspnfs.bench.nfs.LoadGen --server "127.0.0.1:$port" --export / --streams "$STREAMS" \
@@ -128,8 +137,8 @@ for run in $(seq 1 "$RUNS"); do
       if [ "$side" = ganesha ]; then
         [ "$ganesha_ok" = 1 ] || continue
         t=0; [ "$group" = seq-write,seq-read ] && { t=$tcp; tcp=0; }
-        loadgen ganesha "$gport" --workload "$group" --tcp-seconds "$t" || ganesha_ok=0
-      elif [ "$ours_ok" = 1 ] && ! loadgen ours "$oport" --workload "$group" --tcp-seconds 0; then
+        measured ganesha "$gport" "$group" --tcp-seconds "$t" || ganesha_ok=0
+      elif [ "$ours_ok" = 1 ] && ! measured ours "$oport" "$group" --tcp-seconds 0; then
         ours_ok=0; ours_why="a workload against our server failed: $(grep -m1 '^ours error' "$dir/ours.results" || tail -1 "$dir/ours.err")"
       fi
     done
@@ -186,5 +195,26 @@ awk -v ours_ok="$ours_ok" '
       printf "%-10s %7s %10s %10s %10s %9s %9s %15s\n", p[1], p[2], d, o, val["ganesha", order[i]], ratio(d, o), ratio(d, val["ganesha", order[i]]), (order[i] in mdsbytes) ? mdsbytes[order[i]] : "-"
     }
   }' "$dir/ganesha.results" "$dir/ours.results" $( [ -f "$dir/pnfs.results" ] && echo "$dir/pnfs.results" )
+# Server CPU per workload group (user + system time of the server process, which includes its file I/O in the
+# kernel; both sides serve the same requests, so less is more efficient). Noise from the rest of the machine moves
+# it much less than throughput. The TCP ceiling runs in the client, outside the Ganesha process.
+if [ -f "$dir/ganesha.cpu" ] && [ -f "$dir/ours.cpu" ]; then
+  echo
+  awk -v hz="$(getconf CLK_TCK)" '
+    function median(list,   a, n, i, j, t) {
+      n = split(list, a, " ")
+      for (i = 2; i <= n; i++) { t = a[i] + 0; for (j = i - 1; j >= 1 && a[j] + 0 > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+      return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    FNR == 1 { side = (NR == 1) ? "g" : "o" }
+    { l[side, $1] = l[side, $1] " " $2; if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } }
+    END {
+      printf "%-26s %12s %12s %10s\n", "server CPU per group", "ganesha s", "ours s", "ours/gan."
+      for (i = 1; i <= n; i++) {
+        g = median(l["g", order[i]]) / hz; o = median(l["o", order[i]]) / hz
+        printf "%-26s %12.2f %12.2f %10s\n", order[i], g, o, (g > 0 ? sprintf("%.2f", o / g) : "n/a")
+      }
+    }' "$dir/ganesha.cpu" "$dir/ours.cpu"
+fi
 [ "$ganesha_ok" = 1 ] || { echo "nfs-loadgen-compare: the Ganesha run failed; see $dir/ganesha.err" >&2; exit 1; }
 if [ "$ours_ok" != 1 ]; then echo; echo "nfs-loadgen-compare: ours: NOT MEASURED: $ours_why"; exit 3; fi

@@ -15,6 +15,9 @@ import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
  * including one of a cached reply, reads it from its own position). Decoded results carry {@link #data}.
  */
 public class Read4Res implements XdrAble {
+    /** Below this, copying into the reply is cheaper than sending the reply in two pieces. */
+    static final int SHALLOW_MIN = 64 * 1024;
+
     public boolean eof;
     public byte[] data;
     private ByteBuffer buffer;
@@ -42,7 +45,7 @@ public class Read4Res implements XdrAble {
         xdr.xdrEncodeBoolean(eof);
         if (buffer == null) {
             xdr.xdrEncodeDynamicOpaque(data);
-        } else if (xdr instanceof Xdr x && buffer.remaining() > 0) {
+        } else if (xdr instanceof Xdr x && buffer.remaining() >= SHALLOW_MIN) {
             x.xdrEncodeShallowByteBuffer(buffer.duplicate());
         } else {
             xdr.xdrEncodeByteBuffer(buffer.duplicate());

@@ -218,6 +218,46 @@ class GfsVirtualFileSystemTest {
     }
 
     @Test
+    void concurrentOpensAndCloses_ofSharedAndPrivateFiles_countExactly_andTheUnlinkedOneIsFreedAtLastClose()
+            throws Exception {
+        Inode shared = file(vfs.root(), "shared");
+        int threads = 6;
+        int rounds = 200;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Inode mine = file(vfs.root(), "private-" + t);
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < rounds; i++) {
+                        vfs.opened(shared);
+                        vfs.opened(mine);
+                        vfs.closed(mine);
+                        vfs.closed(shared);
+                    }
+                    vfs.opened(shared);
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // Each thread left one open of the shared file: removing it keeps it alive until the last close.
+        assertThat(vfs.openCount(shared)).isEqualTo(threads);
+        vfs.remove(vfs.root(), "shared");
+        for (int t = 0; t < threads - 1; t++) {
+            vfs.closed(shared);
+        }
+        assertThat(vfs.getattr(shared).nlink()).isZero();
+        vfs.closed(shared);
+        assertThat(vfs.openCount(shared)).isZero();
+        assertThatThrownBy(() -> vfs.getattr(shared)).isInstanceOf(StaleException.class);
+    }
+
+    @Test
     void setattr_truncatesChmodsChownsAndSetsTimes_advancingChange() throws Exception {
         Inode f = file(vfs.root(), "attrs");
         vfs.write(f, 0, new byte[10_000], 0, 10_000, Stability.UNSTABLE);
