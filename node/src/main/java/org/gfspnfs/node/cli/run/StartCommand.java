@@ -55,6 +55,11 @@ public final class StartCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     long quorumWaitSeconds;
 
+    @Option(names = "--supervisor-pid", paramLabel = "PID", hidden = true,
+            description = "the process that supervises this node (gfspnfs demo): if it ends without stopping this "
+                    + "node, the node stops cleanly too, rather than serving on as an orphan")
+    Long supervisorPid;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -96,11 +101,22 @@ public final class StartCommand implements Callable<Integer> {
             out.println("  control channel " + daemon.controlAddress().getHostString() + ":"
                     + daemon.controlAddress().getPort());
             ForegroundDaemon.announceReady(daemon, out);
+            followSupervisor(daemon);
         } catch (IOException e) {
             err.println("gfspnfs start: the NFS port does not accept connections: " + e.getMessage());
             daemon.close();
             return ExitCodes.FAILURE;
         }
         return ForegroundDaemon.runUntilStopped(daemon, out, err);
+    }
+
+    /** With --supervisor-pid: stop (a clean leave) when the supervisor ends, e.g. killed with SIGKILL. */
+    private void followSupervisor(NodeDaemon daemon) {
+        if (supervisorPid == null) {
+            return;
+        }
+        ProcessHandle.of(supervisorPid).ifPresentOrElse(
+                supervisor -> supervisor.onExit().thenRun(daemon::close),
+                daemon::close);
     }
 }
