@@ -30,6 +30,8 @@ final class DemoCluster {
     static final Duration STOP_GRACE = Duration.ofSeconds(60);
     private static final int SIGTERM_STATUS = 128 + 15;
     private static final Duration POLL = Duration.ofMillis(100);
+    /** At most this long the other nodes wait for the first one to form the cluster. */
+    private static final Duration FIRST_MEMBER_WAIT = Duration.ofSeconds(30);
     /** How long the shutdown hook lets the demo print its last words after the nodes stopped. */
     private static final long REPORT_GRACE_SECONDS = 5;
 
@@ -53,23 +55,42 @@ final class DemoCluster {
         List<NodeChild> started = new ArrayList<>();
         try {
             for (ClusterNode node : conf.nodes()) {
+                if (started.size() == 1) {
+                    awaitFirstMember(started.get(0));
+                }
                 List<String> args = List.of("start", "--conf", confFile.toString(), "--node", node.name(),
                         "--quorum-wait", Long.toString(quorumWait.toSeconds()),
                         "--supervisor-pid", Long.toString(ProcessHandle.current().pid()));
                 Path log = confFile.getParent().resolve(node.name() + ".log");
                 started.add(NodeChild.start(launcher, node.name(), NodeDaemon.journalSlot(conf, node), args, log));
             }
-        } catch (IOException e) {
+        } catch (IOException | InterruptedException e) {
             for (NodeChild c : started) {
                 c.process().destroyForcibly();
             }
-            throw e;
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while starting the nodes", e);
+            }
+            throw (IOException) e;
         }
         DemoCluster cluster = new DemoCluster(started, console);
         for (NodeChild c : started) {
             c.process().onExit().thenRun(() -> cluster.exited(c));
         }
         return cluster;
+    }
+
+    /**
+     * Lets the first node form the cluster (Hazelcast member up, "joined cluster" in its log) before the others
+     * join it: members that all start at once may first form clusters of their own, which only Hazelcast's
+     * split-brain merge brings together, minutes later. Bounded, so a quiet log only delays the others.
+     */
+    private static void awaitFirstMember(NodeChild first) throws InterruptedException {
+        long deadline = System.nanoTime() + FIRST_MEMBER_WAIT.toNanos();
+        while (System.nanoTime() - deadline < 0 && first.alive() && !first.printedContaining("joined cluster")) {
+            Thread.sleep(POLL.toMillis());
+        }
     }
 
     List<NodeChild> nodes() {
@@ -104,8 +125,14 @@ final class DemoCluster {
                 return;
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new DemoStartException("not ready after " + timeout.toSeconds() + " s: " + waiting
-                        + " (see their logs next to cluster.conf)");
+                StringBuilder tails = new StringBuilder();
+                for (NodeChild c : nodes) {
+                    if (waiting.contains(c.name())) {
+                        tails.append("\nthe end of ").append(c.log()).append(":\n  ")
+                                .append(String.join("\n  ", c.tail(8)));
+                    }
+                }
+                throw new DemoStartException("not ready after " + timeout.toSeconds() + " s: " + waiting + tails);
             }
             Thread.sleep(POLL.toMillis());
         }

@@ -204,6 +204,7 @@ final class DemoSetup {
         if (Files.exists(image())) {
             return false;
         }
+        Files.createDirectories(dir);
         long blocks = sizeBytes / BLOCK;
         // Journals of 1/64 of the device (all of them together), between 1 MiB and 32 MiB each, between 1 MiB and 32 MiB (mkfs.gfs2's default is 128 MiB on big disks).
         int journalBlocks = (int) Math.max(256, Math.min(8192, blocks / 64 * JOURNALS / journals));

@@ -107,6 +107,11 @@ final class NodeChild {
         return lines().stream().anyMatch(l -> l.startsWith(prefix));
     }
 
+    /** Whether this run of the node printed a line containing {@code text} (a log line). */
+    boolean printedContaining(String text) {
+        return lines().stream().anyMatch(l -> l.contains(text));
+    }
+
     /** The last {@code n} lines this run of the node wrote. */
     List<String> tail(int n) {
         List<String> all = lines();

@@ -27,6 +27,9 @@ public record NodeLauncher(Path java, String classPath, List<String> jvmOptions)
     public static final List<String> NODE_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError");
 
+    /** The variable the logging configuration reads (node/src/main/resources/logback.xml). */
+    static final String LOG_LEVEL_VARIABLE = "GFSPNFS_LOG_LEVEL";
+
     public NodeLauncher {
         Objects.requireNonNull(java, "java");
         Objects.requireNonNull(classPath, "classPath");
@@ -40,7 +43,7 @@ public record NodeLauncher(Path java, String classPath, List<String> jvmOptions)
 
     /**
      * Starts {@code gfspnfs ARGS...} with stdout and stderr appended to {@code log} (so a node's output survives
-     * this process) and stdin from /dev/null.
+     * this process), stdin from /dev/null, and INFO logging unless GFSPNFS_LOG_LEVEL says otherwise.
      */
     public Process start(List<String> args, Path log) throws IOException {
         if (!Files.isExecutable(java)) {
@@ -53,7 +56,11 @@ public record NodeLauncher(Path java, String classPath, List<String> jvmOptions)
         command.add(classPath);
         command.add(GfsPnfsMain.class.getName());
         command.addAll(args);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile()))
-                .redirectInput(Redirect.from(Path.of("/dev/null").toFile())).start();
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Redirect.appendTo(log.toFile())).redirectInput(Redirect.from(Path.of("/dev/null")
+                        .toFile()));
+        // A node's log is its post-mortem: membership, recovery and role changes (INFO) unless the user chose.
+        pb.environment().putIfAbsent(LOG_LEVEL_VARIABLE, "INFO");
+        return pb.start();
     }
 }

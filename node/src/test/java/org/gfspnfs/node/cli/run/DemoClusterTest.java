@@ -1,6 +1,7 @@
 package org.gfspnfs.node.cli.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -130,6 +133,43 @@ class DemoClusterTest {
         for (int j = 0; j < 3; j++) {
             assertThat(DemoCommandTest.journalClean(demo.resolve("disk.img"), j)).as("journal " + j).isTrue();
         }
+    }
+
+    @Test
+    void nodeKilled_isReportedOnTheConsole_theOthersRecoverIt_andStillStopCleanly() throws Exception {
+        int port = FreePorts.range(13);
+        Path demo = dir.resolve("kill");
+        try (RunningCommand run = RunningCommand.start("demo", "--dir", demo.toString(), "--port",
+                String.valueOf(port), "--image-size", "64M").awaitReady(START)) {
+            String conf = demo.resolve("cluster.conf").toString();
+            Matcher ready = Pattern.compile("node3 ready \\(pid (\\d+),").matcher(run.out());
+            assertThat(ready.find()).as(run.out()).isTrue();
+            ProcessHandle.of(Long.parseLong(ready.group(1))).orElseThrow().destroyForcibly();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> run.out().contains("node3 died (exit status 137"));
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    recovered(gfsctl("status", "--json", "--node", "node1", "--conf", conf)));
+            JsonNode status = gfsctl("status", "--json", "--node", "node1", "--conf", conf).at("/nodes/0/result");
+            assertThat(status.at("/quorum/quorate").asBoolean()).as("2 of 3 votes").isTrue();
+
+            assertThat(run.stop()).isEqualTo(ExitCodes.OK);
+            assertThat(run.out()).contains("node3 was not running (it died earlier)", "node2 stopped cleanly",
+                    "node1 stopped cleanly");
+        }
+        for (int j = 0; j < 3; j++) {
+            assertThat(DemoCommandTest.journalClean(demo.resolve("disk.img"), j)).as("journal " + j
+                    + " (node3's replayed by a survivor)").isTrue();
+        }
+    }
+
+    /** node1's recovery sequence has run to its end (RESUMED, DONE). */
+    private static boolean recovered(JsonNode status) {
+        for (JsonNode step : status.at("/nodes/0/result/recovery")) {
+            if (step.get("phase").asText().equals("RESUMED") && step.get("state").asText().equals("DONE")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
