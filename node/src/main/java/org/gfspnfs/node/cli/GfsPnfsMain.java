@@ -16,7 +16,16 @@ public final class GfsPnfsMain {
         // The demo starts its nodes with this JVM's java and class path: read once, here, and injected.
         NodeLauncher launcher = NodeLauncher.of(Path.of(System.getProperty("java.home")),
                 System.getProperty("java.class.path"));
-        System.exit(newCommandLine(launcher).execute(args));
+        int status;
+        try {
+            status = newCommandLine(launcher).execute(args);
+        } catch (Error e) {
+            // picocli hands Errors through. A daemon's threads would keep a JVM whose main died alive, serving
+            // half-started: report and end it.
+            e.printStackTrace();
+            status = ExitCodes.FAILURE;
+        }
+        System.exit(status);
     }
 
     /** The command tree without a node launcher (the demo then runs only --nodes 1). */

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.gfspnfs.conf.ClusterConf;
 import org.gfspnfs.conf.ClusterConfParser;
@@ -78,6 +79,8 @@ public final class StartCommand implements Callable<Integer> {
         }
         Path exportsFile = exports != null ? exports
                 : conf.toAbsolutePath().getParent().resolve("exports");
+        AtomicReference<NodeDaemon> started = new AtomicReference<>();
+        followSupervisor(started, err);
         NodeDaemon daemon;
         try {
             Path state = stateDir != null ? stateDir : DaemonOptions.defaultStateDir(conf, node);
@@ -87,6 +90,7 @@ public final class StartCommand implements Callable<Integer> {
                 options = options.inCluster(Duration.ofSeconds(quorumWaitSeconds));
             }
             daemon = NodeDaemon.start(options);
+            started.set(daemon);
         } catch (DaemonException e) {
             err.println("gfspnfs start: " + e.getMessage());
             err.flush();
@@ -101,7 +105,6 @@ public final class StartCommand implements Callable<Integer> {
             out.println("  control channel " + daemon.controlAddress().getHostString() + ":"
                     + daemon.controlAddress().getPort());
             ForegroundDaemon.announceReady(daemon, out);
-            followSupervisor(daemon);
         } catch (IOException e) {
             err.println("gfspnfs start: the NFS port does not accept connections: " + e.getMessage());
             daemon.close();
@@ -110,13 +113,25 @@ public final class StartCommand implements Callable<Integer> {
         return ForegroundDaemon.runUntilStopped(daemon, out, err);
     }
 
-    /** With --supervisor-pid: stop (a clean leave) when the supervisor ends, e.g. killed with SIGKILL. */
-    private void followSupervisor(NodeDaemon daemon) {
+    /**
+     * With --supervisor-pid: when the supervisor ends without stopping this node (killed, or it crashed), a running
+     * node stops cleanly (a clean leave); a node still starting exits, rather than serving on as an orphan.
+     */
+    private void followSupervisor(AtomicReference<NodeDaemon> started, PrintWriter err) {
         if (supervisorPid == null) {
             return;
         }
-        ProcessHandle.of(supervisorPid).ifPresentOrElse(
-                supervisor -> supervisor.onExit().thenRun(daemon::close),
-                daemon::close);
+        Runnable gone = () -> {
+            NodeDaemon daemon = started.get();
+            if (daemon != null) {
+                daemon.close();
+                return;
+            }
+            err.println("gfspnfs start: the supervising process " + supervisorPid + " ended while node " + node
+                    + " was starting; exiting");
+            err.flush();
+            System.exit(ExitCodes.FAILURE);
+        };
+        ProcessHandle.of(supervisorPid).ifPresentOrElse(s -> s.onExit().thenRun(gone), gone);
     }
 }
