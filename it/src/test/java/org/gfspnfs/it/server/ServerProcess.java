@@ -17,16 +17,24 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.gfspnfs.it.vm.NfsTarget;
 
 /**
- * Our server as a child process: {@code ./gfspnfs demo --dir DIR --port PORT} from the checkout root, serving NFSv4.1
- * on 127.0.0.1:PORT and exporting {@code /}. Started when it accepts TCP connections (polled, bounded); stopped with
- * SIGTERM, then SIGKILL after a grace period. Its stdout and stderr go to a log file under it/target.
+ * Our server as a child process: {@code ./gfspnfs demo --dir DIR --port PORT} from the checkout root, a three-node
+ * cluster (node1 MDS + data server, node2 and node3 data servers, each a child process of the demo with its log in
+ * DIR/nodeK.log) serving NFSv4.1 on 127.0.0.1:PORT and exporting {@code /}. Started when the demo printed "ready"
+ * (every node quorate and serving) and the MDS accepts TCP connections (polled, bounded); stopped with SIGTERM (each
+ * node leaves the cluster cleanly), then SIGKILL after a grace period. The demo's stdout and stderr go to a log file
+ * under it/target.
  */
 public final class ServerProcess implements NfsServer {
 
-    static final Duration START_TIMEOUT = Duration.ofSeconds(120);   // the launcher may build the node module first
-    static final Duration STOP_GRACE = Duration.ofSeconds(10);
-    /** {@code gfspnfs demo}'s default --data-servers: it binds P..P+N+1 (MDS, data servers, control channel). */
-    static final int DEMO_DATA_SERVERS = 3;
+    /** The launcher may build the node module first; then three nodes join, wait for quorum and mount. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    /** The demo stops its nodes one after the other, each a clean leave and unmount (60 s each at most). */
+    static final Duration STOP_GRACE = Duration.ofSeconds(150);
+    /**
+     * {@code gfspnfs demo}'s default --nodes: it binds P..P+4N (the MDS on P, node K's data server on P+K, its
+     * control channel on P+N+K, its DLM on P+2N+K, its membership on P+3N+K).
+     */
+    static final int DEMO_NODES = 3;
 
     private final RepoPaths repo;
     private final Path dataDir;
@@ -38,6 +46,8 @@ public final class ServerProcess implements NfsServer {
     private String advertise;
     private Process process;
     private int starts;
+    /** Where the current run's output starts in the log. */
+    private long logStart;
 
     private ServerProcess(RepoPaths repo, Path dataDir, Path log, int port, int dataServers,
                           List<String> extraArgs) {
@@ -51,20 +61,21 @@ public final class ServerProcess implements NfsServer {
 
     /** Starts {@code gfspnfs demo} over {@code dataDir} on a free loopback port; the log goes to {@code log}. */
     public static ServerProcess start(RepoPaths repo, Path dataDir, Path log) {
-        ServerProcess s = new ServerProcess(repo, dataDir, log, PortProbe.freePortRange(DEMO_DATA_SERVERS + 2),
-                DEMO_DATA_SERVERS, List.of());
+        ServerProcess s = new ServerProcess(repo, dataDir, log, PortProbe.freePortRange(portsOf(DEMO_NODES)),
+                DEMO_NODES, List.of());
         s.launch();
         return s;
     }
 
     /**
-     * Starts {@code gfspnfs demo} serving pNFS to a guest: the MDS on a free port P, {@code dataServers} data servers
-     * on P+1..P+N and the control channel on P+N+1 (all free when probed), GETDEVICEINFO naming {@code advertise}, an
-     * address of this host the guest can route to. The demo then binds the data servers on every address.
+     * Starts {@code gfspnfs demo --nodes N} serving pNFS to a guest: the MDS on a free port P, the N nodes' data
+     * servers on P+1..P+N and node1's control channel on P+N+1 (the whole range P..P+4N free when probed),
+     * GETDEVICEINFO naming {@code advertise}, an address of this host the guest can route to; the data servers stay
+     * on 127.0.0.1 and the guest reaches them through DNAT.
      */
     public static ServerProcess startPnfs(RepoPaths repo, Path dataDir, Path log, int dataServers, String advertise) {
-        ServerProcess s = new ServerProcess(repo, dataDir, log, PortProbe.freePortRange(dataServers + 2), dataServers,
-                List.of("--data-servers", Integer.toString(dataServers), "--advertise", advertise,
+        ServerProcess s = new ServerProcess(repo, dataDir, log, PortProbe.freePortRange(portsOf(dataServers)),
+                dataServers, List.of("--nodes", Integer.toString(dataServers), "--advertise", advertise,
                         "--listen", "127.0.0.1"));
         s.advertise = advertise;
         s.launch();
@@ -76,12 +87,17 @@ public final class ServerProcess implements NfsServer {
         return s;
     }
 
-    /** The port of data server {@code index} (0-based, stripe order). */
+    /** Ports a demo of {@code nodes} binds from P on. */
+    private static int portsOf(int nodes) {
+        return 4 * nodes + 1;
+    }
+
+    /** The port of data server {@code index} (0-based, stripe order): node index+1's. */
     public int dataServerPort(int index) {
         return port + 1 + index;
     }
 
-    /** The demo's control channel (gfsctl), on 127.0.0.1 after the MDS and the data-server ports. */
+    /** node1's control channel (gfsctl; node1 serves the MDS), on 127.0.0.1 after the data-server ports. */
     public InetSocketAddress controlAddress() {
         return new InetSocketAddress("127.0.0.1", port + dataServers + 1);
     }
@@ -126,6 +142,7 @@ public final class ServerProcess implements NfsServer {
             if (++starts == 1) {
                 Files.deleteIfExists(log);
             }
+            logStart = Files.exists(log) ? Files.size(log) : 0;
             appendLog("==== start " + starts + ": gfspnfs demo --dir " + dataDir + " --port " + port + " "
                     + String.join(" ", extraArgs) + "\n");
             List<String> cmd = new ArrayList<>(List.of(repo.root().resolve("gfspnfs").toString(), "demo",
@@ -142,18 +159,18 @@ public final class ServerProcess implements NfsServer {
         }
         Process p = process;
         try {
-            await("gfspnfs demo accepting on 127.0.0.1:" + port).atMost(START_TIMEOUT)
+            await("gfspnfs demo ready and accepting on 127.0.0.1:" + port).atMost(START_TIMEOUT)
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> {
                         if (!p.isAlive()) {
                             throw new IllegalStateException("gfspnfs demo exited with " + p.exitValue()
                                     + " before accepting connections; log " + log + ":\n" + tail());
                         }
-                        return PortProbe.accepts(port);
+                        return printedReady() && PortProbe.accepts(port);
                     });
         } catch (ConditionTimeoutException e) {
             stop();
-            throw new IllegalStateException("gfspnfs demo did not accept on port " + port + " within "
+            throw new IllegalStateException("gfspnfs demo was not ready on port " + port + " within "
                     + START_TIMEOUT.toSeconds() + " s; log " + log + ":\n" + tail(), e);
         }
     }
@@ -177,6 +194,14 @@ public final class ServerProcess implements NfsServer {
             p.destroyForcibly();
         }
         children.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** Whether this run of the demo printed "ready" (every node quorate and serving). */
+    private boolean printedReady() throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        String run = new String(all, (int) Math.min(logStart, all.length), (int) Math.max(0, all.length - logStart),
+                StandardCharsets.UTF_8);
+        return run.lines().anyMatch("ready"::equals);
     }
 
     private void appendLog(String line) {

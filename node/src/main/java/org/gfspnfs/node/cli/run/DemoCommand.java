@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -22,43 +23,60 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gfspnfs demo}: a ready one-node pNFS server in one command. Prepares a working folder ({@link DemoSetup}),
- * starts the daemon (MDS, data servers, control channel), prints where everything is, the mount command and
- * gfsctl commands to try, then "ready" once the ports accept connections; runs until SIGTERM/SIGINT and shuts
- * down cleanly.
+ * {@code gfspnfs demo}: a ready pNFS cluster in one command. Prepares a working folder ({@link DemoSetup}), starts
+ * the nodes, prints where everything is, the mount command and gfsctl commands to try, then "ready"; runs until
+ * SIGTERM/SIGINT and stops every node cleanly.
  *
- * <p>One process serves the MDS and all data servers over one image. cluster.conf gives a node one nfs_ds
- * endpoint, so node1's is the first data server and the others are extra local endpoints of the same process
- * ({@code DaemonOptions.extraDataServers}), not invented nodes.
+ * <p>By default three nodes ({@link DemoCluster}): node1 serves the MDS and a data server, node2 and node3 a data
+ * server each, every node a {@code gfspnfs start} child process with its own journal on the one image, joined by
+ * membership, quorum, fencing and the DLM. With {@code --nodes 1} one process serves the MDS and
+ * {@code --data-servers} data-server endpoints over the image (local glocks; for small machines).
  */
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Start a ready single-node pNFS server (NFSv4.1 files layout) on 127.0.0.1, exporting a fresh "
-                + "(or the existing) filesystem image under the working folder as '/'. Stop it with Ctrl-C or "
-                + "SIGTERM.",
-                "Ports, consecutive from --port (P) with N = --data-servers: the metadata server on P, data servers "
-                + "on P+1..P+N, the control channel (gfsctl) on P+N+1. One process serves them all over one image: "
-                + "the first data server is node1's nfs_ds from cluster.conf, the other N-1 are extra local "
-                + "endpoints of this process (cluster.conf gives a node one data-server endpoint; the multi-node "
-                + "demo comes with the DLM).",
-                "Exit status: 0 stopped cleanly, 8 failure (for example a port is busy)."})
+        description = {"Start a ready pNFS cluster (NFSv4.1 files layout) on 127.0.0.1, exporting a fresh (or the "
+                + "existing) filesystem image under the working folder as '/'. Stop it with Ctrl-C or SIGTERM.",
+                "Cluster (--nodes N, default 3): node1 serves the metadata server and a data server, node2..nodeN "
+                + "a data server each; every node is a child process with its own journal and log (DIR/nodeK.log). "
+                + "Ports from --port (P): the metadata server on P, node K's data server on P+K, its control "
+                + "channel on P+N+K, its DLM on P+2N+K and its membership on P+3N+K (P..P+4N in all).",
+                "Single process (--nodes 1): the metadata server on P, --data-servers M endpoints on P+1..P+M, "
+                + "the control channel on P+M+1, DLM and membership (unused) on P+M+2, P+M+3.",
+                "An existing folder keeps its image and data: cluster.conf is rewritten for the nodes asked for; "
+                + "an image with fewer journals than nodes is refused, never reformatted.",
+                "Exit status: 0 stopped cleanly, 2 usage, 8 failure (for example a port is busy)."})
 public final class DemoCommand implements Callable<Integer> {
+    /** How long each node waits for quorum, and the demo for every node to be ready. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    static final int DEFAULT_NODES = 3;
+    static final int MAX_NODES = 16;
+
+    /** Starts the node processes; null where this process cannot (then only --nodes 1 runs). */
+    private final NodeLauncher launcher;
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = "var/demo",
-            description = "working folder for cluster.conf, the key, exports and disk.img (default: ${DEFAULT-VALUE})")
+            description = "working folder for cluster.conf, the key, exports, disk.img and the node logs "
+                    + "(default: ${DEFAULT-VALUE})")
     Path dir;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "20490",
-            description = "NFS port on 127.0.0.1 (default: ${DEFAULT-VALUE})")
+            description = "NFS (metadata server) port on 127.0.0.1; the demo uses the ports after it too "
+                    + "(default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--data-servers", paramLabel = "N", defaultValue = "3",
-            description = "data-server endpoints to stripe over, on ports P+1..P+N (default: ${DEFAULT-VALUE})")
-    int dataServers;
+    @Option(names = "--nodes", paramLabel = "N",
+            description = "cluster nodes, each a process with a data server; 1 runs everything in this process "
+                    + "(default: " + DEFAULT_NODES + ", or --data-servers)")
+    Integer nodes;
+
+    @Option(names = "--data-servers", paramLabel = "N",
+            description = {"with --nodes 1: data-server endpoints of the one process (default 3). Otherwise the "
+                    + "number of data servers is the number of nodes: --data-servers N alone means --nodes N"})
+    Integer dataServers;
 
     @Option(names = "--advertise", paramLabel = "ADDR", defaultValue = DemoSetup.HOST,
             description = {"IP address clients are given for the data servers (GETDEVICEINFO; default: "
@@ -76,26 +94,56 @@ public final class DemoCommand implements Callable<Integer> {
             description = "size of a new sparse image, with K, M, G or T (default: ${DEFAULT-VALUE})")
     String imageSize;
 
+    /** For picocli's own instantiation (help, completion); such a demo can only run --nodes 1. */
+    public DemoCommand() {
+        this(null);
+    }
+
+    public DemoCommand(NodeLauncher launcher) {
+        this.launcher = launcher;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (dataServers < 1 || dataServers > 64) {
-            err.println("gfspnfs demo: --data-servers must be 1..64, not " + dataServers);
-            err.flush();
-            return ExitCodes.USAGE;
-        }
         if (!advertise.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            err.println("gfspnfs demo: --advertise must be an IPv4 address, not " + advertise);
+            return usage(err, "--advertise must be an IPv4 address, not " + advertise);
+        }
+        int n = nodes != null ? nodes : dataServers != null ? dataServers : DEFAULT_NODES;
+        if (n < 1 || n > MAX_NODES) {
+            return usage(err, "--nodes must be 1.." + MAX_NODES + ", not " + n);
+        }
+        if (n == 1) {
+            return runSingle(out, err, dataServers != null ? dataServers : 3);
+        }
+        if (dataServers != null && dataServers != n) {
+            return usage(err, "a cluster demo has one data server per node: --data-servers " + dataServers
+                    + " does not fit --nodes " + n + " (drop --data-servers, or use --nodes 1 for several "
+                    + "data-server endpoints in one process)");
+        }
+        if (launcher == null) {
+            err.println("gfspnfs demo: this launcher cannot start node processes; run it with --nodes 1");
             err.flush();
-            return ExitCodes.USAGE;
+            return ExitCodes.FAILURE;
+        }
+        return new ClusterDemo(spec, launcher, dir, port, n, advertise, listen, imageSize).run(out, err);
+    }
+
+    static int usage(PrintWriter err, String message) {
+        err.println("gfspnfs demo: " + message);
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    private int runSingle(PrintWriter out, PrintWriter err, int dataServers) {
+        if (dataServers < 1 || dataServers > 64) {
+            return usage(err, "--data-servers must be 1..64, not " + dataServers);
         }
         int last = port + dataServers + 3;
         if (port < 1 || last > 65535) {
-            err.println("gfspnfs demo: --port must be 1.." + (65535 - dataServers - 3) + " (the demo uses ports P.."
+            return usage(err, "--port must be 1.." + (65535 - dataServers - 3) + " (the demo uses ports P.."
                     + "P+" + (dataServers + 3) + "), not " + port);
-            err.flush();
-            return ExitCodes.USAGE;
         }
         String dsListen = listen != null ? listen : DemoSetup.dataServerHost(advertise);
         for (int p = port; p <= port + dataServers + 1; p++) {
@@ -124,7 +172,7 @@ public final class DemoCommand implements Callable<Integer> {
             daemon = NodeDaemon.start(DaemonOptions.of(conf, DemoSetup.NODE, setup.exportsFile(),
                     DaemonOptions.defaultStateDir(setup.confFile(), DemoSetup.NODE))
                     .withExtraDataServers(DemoSetup.extraDataServers(port, dataServers, dsListen)));
-            printSummary(out, setup, newKey, daemon);
+            printSummary(out, setup, newKey, daemon, dataServers);
             ForegroundDaemon.announceReady(daemon, out);
         } catch (IOException | ConfException | DaemonException | IllegalArgumentException e) {
             err.println("gfspnfs demo: " + e.getMessage());
@@ -134,7 +182,7 @@ public final class DemoCommand implements Callable<Integer> {
         return ForegroundDaemon.runUntilStopped(daemon, out, err);
     }
 
-    private static String portBusy(String host, int port) {
+    static String portBusy(String host, int port) {
         try (ServerSocket s = new ServerSocket()) {
             s.bind(new InetSocketAddress(host, port));
             return null;
@@ -143,7 +191,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void printSummary(PrintWriter out, DemoSetup setup, boolean newKey, NodeDaemon daemon) {
+    private void printSummary(PrintWriter out, DemoSetup setup, boolean newKey, NodeDaemon daemon, int dataServers) {
         out.println("gfs-pnfs demo: node " + DemoSetup.NODE + " serving pNFS (NFSv4.1 files layout) on "
                 + DemoSetup.HOST + ":" + port);
         out.println("  data servers    " + String.join(", ", daemon.advertisedDataServers()) + "  (stripe order; "

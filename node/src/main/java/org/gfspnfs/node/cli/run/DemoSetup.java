@@ -1,6 +1,7 @@
 package org.gfspnfs.node.cli.run;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,14 +24,17 @@ import org.gfspnfs.conf.LockTable;
 import org.gfspnfs.conf.QuorumConf;
 import org.gfspnfs.conf.Role;
 import org.gfspnfs.conf.Timing;
+import org.gfspnfs.gfs.CorruptionException;
 import org.gfspnfs.gfs.Mkfs;
 import org.gfspnfs.gfs.MkfsOptions;
 import org.gfspnfs.gfs.device.FileBlockDevice;
+import org.gfspnfs.gfs.format.Superblock;
 
 /**
- * The demo's working folder: a one-node cluster.conf (node1, mds+ds) whose endpoints are consecutive ports from
- * PORT on 127.0.0.1 ({@link #ports}), its control-channel key, an exports file sharing the filesystem root read-write with loopback and the test-VM networks, and a sparse
- * image formatted with journals for three nodes (so the same image can later grow into a small cluster).
+ * The demo's working folder: cluster.conf, its control-channel key, an exports file sharing the filesystem root
+ * read-write with loopback and the test-VM networks, and a sparse image formatted with a journal per node (at least
+ * three) and the disk-fencing area. cluster.conf names either one node (node1, mds+ds, {@link #ports}) or a cluster
+ * of N (node1 mds+ds, node2..nodeN ds, {@link #clusterPorts}), all on consecutive ports from PORT.
  */
 final class DemoSetup {
     static final String NODE = "node1";
@@ -101,6 +105,51 @@ final class DemoSetup {
         return extra;
     }
 
+    /**
+     * Node {@code i}'s endpoints (1-based) in a demo cluster of {@code nodes}: every data server next to the MDS
+     * port (P+i), then the control channels (P+N+i), the DLM (P+2N+i) and membership (P+3N+i) of node 1..N, so a
+     * cluster uses P..P+4N. Only node1 serves the MDS (on P); the others' nfs_mds endpoint is never opened.
+     */
+    static Map<Channel, HostPort> clusterPorts(int port, int nodes, int i, String dsHost) {
+        Map<Channel, HostPort> endpoints = new EnumMap<>(Channel.class);
+        endpoints.put(Channel.NFS_MDS, new HostPort(HOST, port));
+        endpoints.put(Channel.NFS_DS, new HostPort(dsHost, port + i));
+        endpoints.put(Channel.CONTROL, new HostPort(HOST, port + nodes + i));
+        endpoints.put(Channel.DLM, new HostPort(HOST, port + 2 * nodes + i));
+        endpoints.put(Channel.MEMBERSHIP, new HostPort(HOST, port + 3 * nodes + i));
+        return endpoints;
+    }
+
+    /** The name of the demo's node {@code i} (1-based). */
+    static String nodeName(int i) {
+        return "node" + i;
+    }
+
+    /** Journals a new image gets for a demo of {@code nodes}: one per node, at least three (room to grow). */
+    static int journalsFor(int nodes) {
+        return Math.max(JOURNALS, nodes);
+    }
+
+    /**
+     * Writes the cluster.conf of a demo cluster of {@code nodes} (node1 mds+ds, the others ds, one vote each,
+     * expected votes N, two_node for N = 2) over an image with {@code journals} journals, and reads it back.
+     */
+    ClusterConf writeClusterConf(int port, int nodes, int journals, String advertise, String listen)
+            throws IOException, ConfException {
+        Files.createDirectories(dir);
+        List<ClusterNode> list = new java.util.ArrayList<>();
+        for (int i = 1; i <= nodes; i++) {
+            EnumSet<Role> roles = i == 1 ? EnumSet.of(Role.MDS, Role.DS) : EnumSet.of(Role.DS);
+            list.add(new ClusterNode(nodeName(i), i, 1, roles, clusterPorts(port, nodes, i, listen), advertise,
+                    List.of()));
+        }
+        ClusterConf conf = new ClusterConf(CLUSTER, 1, new QuorumConf(nodes, nodes == 2, false), Timing.DEFAULTS,
+                keyFile(), new FilesystemConf(FS_NAME, image(), new LockTable(CLUSTER, FS_NAME), journals),
+                List.of(), list);
+        ClusterConfWriter.write(conf, confFile());
+        return ClusterConfParser.parse(confFile());
+    }
+
     /** Writes cluster.conf for {@code port} (always, so a new port takes effect) and reads it back validated. */
     ClusterConf writeConf(int port) throws IOException, ConfException {
         return writeConf(port, 1, HOST, HOST);
@@ -147,14 +196,20 @@ final class DemoSetup {
 
     /** Formats a sparse image of {@code sizeBytes} unless one exists (an existing image is reused); true if made. */
     boolean ensureImage(long sizeBytes) throws IOException {
+        return ensureImage(sizeBytes, JOURNALS);
+    }
+
+    /** As {@link #ensureImage(long)}, with {@code journals} journals in a new image. */
+    boolean ensureImage(long sizeBytes, int journals) throws IOException {
         if (Files.exists(image())) {
             return false;
         }
+        Files.createDirectories(dir);
         long blocks = sizeBytes / BLOCK;
-        // Journals of 1/64 of the device, between 1 MiB and 32 MiB (mkfs.gfs2's default is 128 MiB on big disks).
-        int journalBlocks = (int) Math.max(256, Math.min(8192, blocks / 64));
+        // Journals of 1/64 of the device (all of them together), between 1 MiB and 32 MiB each, between 1 MiB and 32 MiB (mkfs.gfs2's default is 128 MiB on big disks).
+        int journalBlocks = (int) Math.max(256, Math.min(8192, blocks / 64 * JOURNALS / journals));
         MkfsOptions options = MkfsOptions.defaults(CLUSTER + ":" + FS_NAME).withBlockSize(BLOCK)
-                .withJournals(JOURNALS, journalBlocks).withLabel("gfs-pnfs demo").withUuid(UUID.randomUUID());
+                .withJournals(journals, journalBlocks).withLabel("gfs-pnfs demo").withUuid(UUID.randomUUID());
         Path partial = dir.resolve("disk.img.partial");
         try (FileBlockDevice device = FileBlockDevice.create(partial, sizeBytes)) {
             Mkfs.format(device, options);
@@ -162,5 +217,23 @@ final class DemoSetup {
         // Renamed only when complete, so an interrupted mkfs is never mistaken for a usable image.
         Files.move(partial, image());
         return true;
+    }
+
+    /** What an existing image offers a demo: its journals and whether mkfs reserved the disk-fencing area. */
+    record ImageInfo(int journals, boolean fenceArea) {
+    }
+
+    /** Reads the superblock of the existing image. */
+    ImageInfo imageInfo() throws IOException {
+        try (FileBlockDevice d = FileBlockDevice.openReadOnly(image())) {
+            ByteBuffer first = ByteBuffer.allocate(512);
+            d.read(0, first);
+            ByteBuffer block = ByteBuffer.allocate(Superblock.peekBlockSize(first.array()));
+            d.read(0, block);
+            Superblock sb = Superblock.decode(block.array());
+            return new ImageInfo(sb.journalCount(), sb.hasFenceArea());
+        } catch (CorruptionException e) {
+            throw new IOException(image() + " is not a gfs-pnfs filesystem image (" + e.getMessage() + ")", e);
+        }
     }
 }

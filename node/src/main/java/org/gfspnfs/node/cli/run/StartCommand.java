@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.gfspnfs.conf.ClusterConf;
 import org.gfspnfs.conf.ClusterConfParser;
@@ -55,6 +56,11 @@ public final class StartCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     long quorumWaitSeconds;
 
+    @Option(names = "--supervisor-pid", paramLabel = "PID", hidden = true,
+            description = "the process that supervises this node (gfspnfs demo): if it ends without stopping this "
+                    + "node, the node stops cleanly too, rather than serving on as an orphan")
+    Long supervisorPid;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -73,6 +79,8 @@ public final class StartCommand implements Callable<Integer> {
         }
         Path exportsFile = exports != null ? exports
                 : conf.toAbsolutePath().getParent().resolve("exports");
+        AtomicReference<NodeDaemon> started = new AtomicReference<>();
+        followSupervisor(started, err);
         NodeDaemon daemon;
         try {
             Path state = stateDir != null ? stateDir : DaemonOptions.defaultStateDir(conf, node);
@@ -82,6 +90,7 @@ public final class StartCommand implements Callable<Integer> {
                 options = options.inCluster(Duration.ofSeconds(quorumWaitSeconds));
             }
             daemon = NodeDaemon.start(options);
+            started.set(daemon);
         } catch (DaemonException e) {
             err.println("gfspnfs start: " + e.getMessage());
             err.flush();
@@ -102,5 +111,27 @@ public final class StartCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         return ForegroundDaemon.runUntilStopped(daemon, out, err);
+    }
+
+    /**
+     * With --supervisor-pid: when the supervisor ends without stopping this node (killed, or it crashed), a running
+     * node stops cleanly (a clean leave); a node still starting exits, rather than serving on as an orphan.
+     */
+    private void followSupervisor(AtomicReference<NodeDaemon> started, PrintWriter err) {
+        if (supervisorPid == null) {
+            return;
+        }
+        Runnable gone = () -> {
+            NodeDaemon daemon = started.get();
+            if (daemon != null) {
+                daemon.close();
+                return;
+            }
+            err.println("gfspnfs start: the supervising process " + supervisorPid + " ended while node " + node
+                    + " was starting; exiting");
+            err.flush();
+            System.exit(ExitCodes.FAILURE);
+        };
+        ProcessHandle.of(supervisorPid).ifPresentOrElse(s -> s.onExit().thenRun(gone), gone);
     }
 }

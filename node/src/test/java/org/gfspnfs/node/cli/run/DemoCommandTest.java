@@ -34,7 +34,7 @@ class DemoCommandTest {
         return FreePorts.range(5);
     }
 
-    private static boolean journalClean(Path image, int journal) throws IOException {
+    static boolean journalClean(Path image, int journal) throws IOException {
         try (FileBlockDevice d = FileBlockDevice.openReadOnly(image)) {
             ByteBuffer first = ByteBuffer.allocate(512);
             d.read(0, first);
@@ -51,7 +51,7 @@ class DemoCommandTest {
         int port = freePort();
         Path demo = dir.resolve("demo");
         byte[] handle;
-        try (RunningCommand run = RunningCommand.start("demo", "--dir", demo.toString(), "--port",
+        try (RunningCommand run = RunningCommand.start("demo", "--nodes", "1", "--dir", demo.toString(), "--port",
                 String.valueOf(port), "--image-size", "64M").awaitReady()) {
             assertThat(run.out()).contains("mount -t nfs4 -o vers=4.1,port=" + port + " 127.0.0.1:/ /mnt")
                     .contains(demo.resolve("disk.img").toString());
@@ -81,7 +81,7 @@ class DemoCommandTest {
     void demo_writesAOneNodeClusterConf_aPrivateKey_andExportsForLoopbackAndTheVmNetworks() throws Exception {
         int port = freePort();
         Path demo = dir.resolve("d");
-        try (RunningCommand run = RunningCommand.start("demo", "--dir", demo.toString(), "--port",
+        try (RunningCommand run = RunningCommand.start("demo", "--nodes", "1", "--dir", demo.toString(), "--port",
                 String.valueOf(port), "--image-size", "64M").awaitReady()) {
             ClusterConf conf = ClusterConfParser.parse(demo.resolve("cluster.conf"));
             assertThat(conf.nodes()).singleElement().satisfies(n -> {

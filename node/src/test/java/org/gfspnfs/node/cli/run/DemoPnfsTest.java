@@ -71,7 +71,7 @@ class DemoPnfsTest {
     void demo_stripesAFileOverThreeDataServers_andGfsctlShowsTheClientItsLayoutAndTheFilesystem() throws Exception {
         int port = FreePorts.range(7);
         Path demo = dir.resolve("demo");
-        try (RunningCommand run = RunningCommand.start("demo", "--dir", demo.toString(), "--port",
+        try (RunningCommand run = RunningCommand.start("demo", "--nodes", "1", "--dir", demo.toString(), "--port",
                 String.valueOf(port), "--image-size", "64M").awaitReady()) {
             assertThat(run.out()).contains("127.0.0.1:" + (port + 1) + ", 127.0.0.1:" + (port + 2) + ", 127.0.0.1:"
                     + (port + 3)).contains("./gfsctl layouts --conf " + demo.resolve("cluster.conf"));
@@ -155,7 +155,7 @@ class DemoPnfsTest {
     void gfsctl_recallReachesTheClient_andEvictFencesItOffTheDataServers() throws Exception {
         int port = FreePorts.range(7);
         Path demo = dir.resolve("demo");
-        try (RunningCommand run = RunningCommand.start("demo", "--dir", demo.toString(), "--port",
+        try (RunningCommand run = RunningCommand.start("demo", "--nodes", "1", "--dir", demo.toString(), "--port",
                 String.valueOf(port), "--image-size", "64M").awaitReady()) {
             String conf = demo.resolve("cluster.conf").toString();
             RecordingCallbacks callbacks = new RecordingCallbacks();
@@ -194,7 +194,7 @@ class DemoPnfsTest {
             throws Exception {
         int port = FreePorts.range(7);
         Path demo = dir.resolve("vm");
-        try (RunningCommand run = RunningCommand.start("demo", "--dir", demo.toString(), "--port",
+        try (RunningCommand run = RunningCommand.start("demo", "--nodes", "1", "--dir", demo.toString(), "--port",
                 String.valueOf(port), "--advertise", "10.77.9.1", "--image-size", "64M").awaitReady()) {
             assertThat(run.out()).contains("10.77.9.1:" + (port + 1) + ", 10.77.9.1:" + (port + 2));
             Nfs41TestClient mds = client(new InetSocketAddress("127.0.0.1", port), "vm");
@@ -214,7 +214,7 @@ class DemoPnfsTest {
     void demo_withTheControlPortBusy_refusesNamingThePortRange() throws Exception {
         int port = FreePorts.range(7);
         try (ServerSocket busy = new ServerSocket(port + 4, 1, InetAddress.getByName("127.0.0.1"))) {
-            RunningCommand run = RunningCommand.start("demo", "--dir", dir.resolve("busy").toString(), "--port",
+            RunningCommand run = RunningCommand.start("demo", "--nodes", "1", "--dir", dir.resolve("busy").toString(), "--port",
                     String.valueOf(port), "--image-size", "64M");
 
             assertThat(run.awaitExit()).isEqualTo(ExitCodes.FAILURE);

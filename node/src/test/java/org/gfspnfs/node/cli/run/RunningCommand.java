@@ -3,6 +3,8 @@ package org.gfspnfs.node.cli.run;
 import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,8 +22,13 @@ final class RunningCommand implements AutoCloseable {
     private final AtomicInteger exit = new AtomicInteger(-1);
     private final Thread thread;
 
+    /** Child JVMs (the demo's nodes) as the launcher would start them: this JVM's java and class path. */
+    static final NodeLauncher LAUNCHER = new NodeLauncher(
+            Path.of(ProcessHandle.current().info().command().orElseThrow()),
+            ManagementFactory.getRuntimeMXBean().getClassPath(), NodeLauncher.NODE_JVM_OPTIONS);
+
     private RunningCommand(String... args) {
-        CommandLine cl = GfsPnfsMain.newCommandLine();
+        CommandLine cl = GfsPnfsMain.newCommandLine(LAUNCHER);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         thread = new Thread(() -> exit.set(cl.execute(args)), "gfspnfs-" + args[0]);
@@ -34,7 +41,12 @@ final class RunningCommand implements AutoCloseable {
 
     /** Waits for the "ready" line (or for the command to end early, which fails with its output). */
     RunningCommand awaitReady() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> out.toString().lines().anyMatch("ready"::equals)
+        return awaitReady(Duration.ofSeconds(60));
+    }
+
+    /** As {@link #awaitReady()}, waiting up to {@code timeout}. */
+    RunningCommand awaitReady(Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> out.toString().lines().anyMatch("ready"::equals)
                 || !thread.isAlive());
         if (!thread.isAlive()) {
             throw new AssertionError("command ended with " + exit.get() + ":\n" + out + err);
@@ -44,7 +56,7 @@ final class RunningCommand implements AutoCloseable {
 
     /** Waits for the command to end on its own; its exit code. */
     int awaitExit() throws InterruptedException {
-        thread.join(Duration.ofSeconds(60).toMillis());
+        thread.join(Duration.ofSeconds(150).toMillis());
         return exit.get();
     }
 
