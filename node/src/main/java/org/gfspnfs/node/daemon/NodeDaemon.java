@@ -112,7 +112,15 @@ public final class NodeDaemon implements AutoCloseable {
                 d.joinCluster(options);
             }
             d.mount(options);
-            if (self.hasRole(Role.MDS)) {
+            boolean servesMds = activeMds(conf).nodeId() == self.nodeId();
+            if (self.hasRole(Role.MDS) && !servesMds) {
+                // cluster.conf: "several give failover: the live one with the lowest nodeid is active". Taking the
+                // role over when the active one dies is not built yet, so a standby serves only its other roles.
+                LOG.warn("node {} has the mds role but {} (lower nodeid) is the active MDS; this node stands by "
+                        + "(MDS failover is not implemented yet) and serves its data server", self.name(),
+                        activeMds(conf).name());
+            }
+            if (servesMds) {
                 d.serveMds(options);
                 d.serveDataServers(options);
             } else if (self.hasRole(Role.DS)) {
@@ -127,6 +135,13 @@ public final class NodeDaemon implements AutoCloseable {
             d.close();
             throw e;
         }
+    }
+
+    /** The node serving the MDS: the first with the mds role in nodeid order (cluster.conf requires one). */
+    private static ClusterNode activeMds(ClusterConf conf) throws DaemonException {
+        return conf.nodes().stream().filter(n -> n.hasRole(Role.MDS)).min(java.util.Comparator.comparingInt(
+                ClusterNode::nodeId)).orElseThrow(() -> new DaemonException("cluster.conf names no node with the "
+                + "mds role"));
     }
 
     /** The journal a node writes: its index among all nodes in nodeid order. */
@@ -276,8 +291,7 @@ public final class NodeDaemon implements AutoCloseable {
      * with the mds role in cluster.conf) for stateid verdicts and unwritten allocations over the control channel.
      */
     private void serveRemoteDataServer(DaemonOptions options, ClusterKey key) throws DaemonException {
-        ClusterNode mdsNode = options.conf().nodes().stream().filter(n -> n.hasRole(Role.MDS)).findFirst()
-                .orElseThrow(() -> new DaemonException("cluster.conf names no node with the mds role"));
+        ClusterNode mdsNode = activeMds(options.conf());
         exports = readExports(options.exportsFile());
         HostPort listen = self.nfsDs();
         DataServer.Builder builder = DataServer.builder().bindAddress(listen.host()).port(listen.port())

@@ -59,6 +59,11 @@ final class ClusterFixture {
      * "power") instead of the implicit disk poison pill.
      */
     static ClusterFixture create(Path dir, int nodes, Path fenceAgent) throws IOException {
+        return create(dir, nodes, fenceAgent, 1);
+    }
+
+    /** As {@link #create(Path, int, Path)} with the mds role on the first {@code mdsNodes} nodes (failover order). */
+    static ClusterFixture create(Path dir, int nodes, Path fenceAgent, int mdsNodes) throws IOException {
         Path image = dir.resolve("disk.img");
         try (FileBlockDevice d = FileBlockDevice.create(image, 64L << 20)) {
             Mkfs.format(d, MkfsOptions.defaults(LOCK_TABLE).withJournals(nodes, 256).withRgrpBlocks(2048));
@@ -71,7 +76,7 @@ final class ClusterFixture {
         for (int i = 1; i <= nodes; i++) {
             List<FenceMethod> fence = fenceAgent == null ? List.of()
                     : List.of(new FenceMethod("power", List.of(new FenceDeviceRef("pdu", Map.of("port", "" + i)))));
-            list.add(node("n" + i, i, i == 1 ? EnumSet.of(Role.MDS, Role.DS) : EnumSet.of(Role.DS), fence));
+            list.add(node("n" + i, i, i <= mdsNodes ? EnumSet.of(Role.MDS, Role.DS) : EnumSet.of(Role.DS), fence));
         }
         List<FenceDevice> devices = fenceAgent == null ? List.of()
                 : List.of(new FenceDevice("pdu", fenceAgent.toString(), Map.of("ipaddr", "192.0.2.9")));

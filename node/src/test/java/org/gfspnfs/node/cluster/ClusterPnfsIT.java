@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * pNFS across node processes: n1 serves the MDS and a data server, n2 and n3 a data server each, every one over its
- * own mount of the one image (glocks over the DLM). A client's layout stripes over all three nodes; what it wrote
+ * pNFS across node processes: n1 serves the MDS and a data server, n2 (a standby MDS) and n3 a data server each,
+ * every one over its own mount of the one image (glocks over the DLM). A client's layout stripes over all three nodes; what it wrote
  * through each node's data server reads back through the MDS; when a data-server node dies, the MDS stops naming it.
  */
 @Timeout(300)
@@ -50,13 +50,15 @@ class ClusterPnfsIT {
     @Test
     void layoutStripesOverThreeNodes_dataWrittenThroughEachNodeReadsBackThroughTheMds_deadDsDropsOut()
             throws Exception {
-        ClusterFixture cluster = ClusterFixture.create(dir, 3);
+        // n2 has the mds role too: the lowest nodeid with it (n1) is the active MDS, n2 stands by and serves its DS.
+        ClusterFixture cluster = ClusterFixture.create(dir, 3, null, 2);
         for (int i = 1; i <= 3; i++) {
             nodes.add(NodeProcess.start(cluster, "n" + i));
         }
         for (NodeProcess n : nodes) {
             n.await(l -> l.equals("ready"), START);
         }
+        nodes.get(1).await(l -> l.contains("n1 (lower nodeid) is the active MDS"), START);
         Nfs41TestClient mds = client(cluster.conf.node("n1").orElseThrow().nfsMds().toSocketAddress());
         PnfsSteps.OpenFile f = PnfsSteps.openCreate(mds, "striped.bin");
         PnfsSteps.Layout layout = PnfsSteps.layoutGetRw(mds, f);
