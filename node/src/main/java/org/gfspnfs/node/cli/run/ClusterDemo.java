@@ -33,9 +33,11 @@ final class ClusterDemo {
     private final String advertise;
     private final String listen;
     private final String imageSize;
+    private final DemoLayout layout;
 
     ClusterDemo(CommandSpec spec, NodeLauncher launcher, Path dir, int port, int nodes, String advertise,
-                String listen, String imageSize) {
+                String listen, String imageSize, DemoLayout layout) {
+        this.layout = layout;
         this.spec = spec;
         this.launcher = launcher;
         this.setup = new DemoSetup(dir);
@@ -65,7 +67,7 @@ final class ClusterDemo {
             describeOldConf(out);
             ClusterConf conf = setup.writeClusterConf(port, nodes, journals, advertise, listen);
             boolean newKey = setup.ensureKey();
-            setup.writeExports();
+            setup.writeExports(layout);
             out.println("starting " + nodes + " nodes (each logs to " + setup.dir().resolve("nodeK.log") + ") ...");
             out.flush();
             cluster = DemoCluster.start(launcher, conf, setup.confFile(), DemoCommand.START_TIMEOUT, out);

@@ -85,6 +85,11 @@ public final class DemoCommand implements Callable<Integer> {
                     + "and the control channel stay on 127.0.0.1."})
     String advertise;
 
+    @Option(names = "--pnfs", paramLabel = "TYPE", defaultValue = "files",
+            description = "layouts clients get: files (striped over every data server), flexfiles (RFC 8435, one "
+                    + "data server per file) or none (all I/O through the MDS); default: ${DEFAULT-VALUE}")
+    DemoLayout layout;
+
     @Option(names = "--listen", paramLabel = "ADDR",
             description = {"Address the data servers bind (default: 127.0.0.1 when --advertise is a loopback "
                     + "address, else 0.0.0.0). Tests keep 127.0.0.1 and forward the advertised address to it."})
@@ -127,7 +132,7 @@ public final class DemoCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.FAILURE;
         }
-        return new ClusterDemo(spec, launcher, dir, port, n, advertise, listen, imageSize).run(out, err);
+        return new ClusterDemo(spec, launcher, dir, port, n, advertise, listen, imageSize, layout).run(out, err);
     }
 
     static int usage(PrintWriter err, String message) {
@@ -161,7 +166,7 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             ClusterConf conf = setup.writeConf(port, dataServers, advertise, dsListen);
             boolean newKey = setup.ensureKey();
-            setup.writeExports();
+            setup.writeExports(layout);
             long size = Sizes.parse(imageSize);
             boolean reuse = Files.exists(setup.image());
             out.println(reuse ? "reusing " + setup.image()

@@ -184,11 +184,15 @@ final class DemoSetup {
         return true;
     }
 
-    /** Writes the exports file: the filesystem root as "/", rw, no_root_squash for the demo's client networks. */
-    void writeExports() throws IOException {
+    /**
+     * Writes the exports file: the filesystem root as "/", rw, no_root_squash for the demo's client networks, with
+     * the layout type clients get ({@code pnfs=} option).
+     */
+    void writeExports(DemoLayout layout) throws IOException {
         StringBuilder line = new StringBuilder("/");
         for (String c : CLIENTS) {
-            line.append(' ').append(c).append("(rw,no_root_squash,sec=sys:none)");
+            line.append(' ').append(c).append("(rw,no_root_squash,sec=sys:none,pnfs=").append(layout.exportsValue())
+                    .append(')');
         }
         Files.writeString(exportsFile(), "# written by 'gfspnfs demo': the filesystem root, read-write, for "
                 + "loopback and the test-VM networks\n" + line + "\n");

@@ -211,6 +211,26 @@ class DemoPnfsTest {
     }
 
     @Test
+    void demo_withPnfsFlexfiles_handsOutFlexfilesLayouts_andRefusesTheFilesType() throws Exception {
+        int port = FreePorts.range(7);
+        Path demo = dir.resolve("flex");
+        try (RunningCommand run = RunningCommand.start("demo", "--nodes", "1", "--pnfs", "flexfiles", "--dir",
+                demo.toString(), "--port", String.valueOf(port), "--image-size", "64M").awaitReady()) {
+            assertThat(java.nio.file.Files.readString(demo.resolve("exports"))).contains("pnfs=flexfiles");
+            Nfs41TestClient mds = client(new InetSocketAddress("127.0.0.1", port), "flex");
+            PnfsSteps.OpenFile f = PnfsSteps.openCreate(mds, "flex.bin");
+            CompoundRes4 files = mds.session(Ops.putFh(f.fh()), new ArgOp4(Op.LAYOUTGET,
+                    new LayoutGet4Args(false, LayoutTypes.NFSV4_1_FILES, 2, 0, -1, 0, f.stateid(), 4096)));
+            assertThat(files.status).isEqualTo(NfsStat.NFS4ERR_UNKNOWN_LAYOUTTYPE);
+            LayoutGet4Res flex = body(expectOk(mds.session(Ops.putFh(f.fh()), new ArgOp4(Op.LAYOUTGET,
+                    new LayoutGet4Args(false, LayoutTypes.FLEX_FILES, 2, 0, -1, 0, f.stateid(), 4096)))),
+                    Op.LAYOUTGET);
+            assertThat(flex.layouts).hasSize(1);
+            assertThat(flex.layouts.get(0).content.layoutType).isEqualTo(LayoutTypes.FLEX_FILES);
+        }
+    }
+
+    @Test
     void demo_withTheControlPortBusy_refusesNamingThePortRange() throws Exception {
         int port = FreePorts.range(7);
         try (ServerSocket busy = new ServerSocket(port + 4, 1, InetAddress.getByName("127.0.0.1"))) {
