@@ -76,6 +76,12 @@ public final class ClusterMembershipStatus implements MembershipView {
                 a.success() ? FenceOutcome.SUCCEEDED : FenceOutcome.FAILED, a.started().plus(a.took()), a.detail()));
     }
 
+    /** Whether this node saw {@code nodeId} fenced or leave cleanly (its recovery may go on). */
+    synchronized boolean fencedOrLeft(int nodeId) {
+        Seen s = seen.get(nodeId);
+        return s != null && (s.state() == MemberState.FENCED || s.state() == MemberState.LEFT);
+    }
+
     /** Records an operator's acknowledgement that released a fencing. */
     synchronized void acknowledged(String node, String operator) {
         addFenceEvent(new FenceEvent(node, "manual", FenceOutcome.ACKNOWLEDGED, clock.instant(),

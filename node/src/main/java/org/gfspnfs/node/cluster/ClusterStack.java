@@ -185,6 +185,21 @@ public final class ClusterStack implements AutoCloseable {
         LOG.info("node {}: DLM running with members {}", self.name(), dlm.snapshot().members());
     }
 
+    /** Whether a survivor has recorded the fencing of the lost life of {@code nodeId} (its FENCED record). */
+    boolean fenceConfirmed(int nodeId) {
+        for (Member m : view.snapshot().awaitingFence()) {
+            if (m.nodeId() == nodeId) {
+                try {
+                    return ledger.confirmation(nodeId, m.incarnation()).isPresent();
+                } catch (IOException e) {
+                    LOG.warn("cannot read the fence slot of node {}: {}", nodeId, e.toString());
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code member}'s life ended with an orderly leave (its LEFT record is in its fence slot). */
     boolean leftCleanly(Member member) {
         try {

@@ -30,6 +30,11 @@ public final class ManualFenceControl implements FencingControl {
         }
         String operator = "gfsctl on " + stack.self().name();
         if (!stack.acks().acknowledge(victim.nodeId(), operator)) {
+            if (status.fencedOrLeft(victim.nodeId()) || stack.fenceConfirmed(victim.nodeId())) {
+                // gfsctl asks every node; another survivor took the acknowledgement (or an agent succeeded) first.
+                return new CommandOutcome("node " + node + " is already fenced; nothing waits on "
+                        + stack.self().name(), 0);
+            }
             throw new CommandRefusedException("nothing is fencing node " + node + " on " + stack.self().name());
         }
         status.acknowledged(node, operator);
