@@ -73,10 +73,15 @@ final class ClusterFixture {
         new SecureRandom().nextBytes(key);
         Files.write(dir.resolve("cluster.key"), key);
         List<ClusterNode> list = new ArrayList<>();
+        List<ServerSocket> held = new ArrayList<>();
         for (int i = 1; i <= nodes; i++) {
             List<FenceMethod> fence = fenceAgent == null ? List.of()
                     : List.of(new FenceMethod("power", List.of(new FenceDeviceRef("pdu", Map.of("port", "" + i)))));
-            list.add(node("n" + i, i, i <= mdsNodes ? EnumSet.of(Role.MDS, Role.DS) : EnumSet.of(Role.DS), fence));
+            list.add(node("n" + i, i, i <= mdsNodes ? EnumSet.of(Role.MDS, Role.DS) : EnumSet.of(Role.DS), fence,
+                    held));
+        }
+        for (ServerSocket s : held) {
+            s.close();
         }
         List<FenceDevice> devices = fenceAgent == null ? List.of()
                 : List.of(new FenceDevice("pdu", fenceAgent.toString(), Map.of("ipaddr", "192.0.2.9")));
@@ -91,18 +96,19 @@ final class ClusterFixture {
         return new ClusterFixture(dir, confFile, image, conf);
     }
 
-    private static ClusterNode node(String name, int id, EnumSet<Role> roles, List<FenceMethod> fence)
-            throws IOException {
+    private static ClusterNode node(String name, int id, EnumSet<Role> roles, List<FenceMethod> fence,
+                                    List<ServerSocket> held) throws IOException {
         Map<Channel, HostPort> endpoints = new EnumMap<>(Channel.class);
         for (Channel c : Channel.values()) {
-            endpoints.put(c, new HostPort("127.0.0.1", freePort()));
+            endpoints.put(c, new HostPort("127.0.0.1", freePort(held)));
         }
         return new ClusterNode(name, id, 1, roles, endpoints, "127.0.0.1", fence);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    /** A free port, kept bound (in {@code held}) until every port of the cluster is chosen, so none repeats. */
+    private static int freePort(List<ServerSocket> held) throws IOException {
+        ServerSocket s = new ServerSocket(0);
+        held.add(s);
+        return s.getLocalPort();
     }
 }
