@@ -103,8 +103,13 @@ else
 fi
 
 # ---- runs: one JVM per workload group and side; the TCP ceiling with the first Ganesha group
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }  # user+system, clock ticks
-server_pid() { if [ "$1" = ganesha ]; then echo "$GANESHA_PID"; else pgrep -P "$OURS_PID" java || echo "$OURS_PID"; fi; }
+cpu_ticks() { # PIDS (space separated): user+system clock ticks, summed
+  local t=0 p n
+  for p in $1; do n=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0); t=$((t + n)); done
+  echo "$t"
+}
+# ours: the node JVMs the demo supervises (three-node demo), or the demo itself (--nodes 1)
+server_pid() { if [ "$1" = ganesha ]; then echo "$GANESHA_PID"; else echo $(pgrep -P "$OURS_PID" java || echo "$OURS_PID"); fi; }
 measured() { # NAME PORT GROUP extra-args...: loadgen, plus the server's CPU time for it -> $dir/NAME.cpu
   local name=$1 port=$2 group=$3 pid c0 rc=0; shift 3
   pid=$(server_pid "$name"); c0=$(cpu_ticks "$pid")
