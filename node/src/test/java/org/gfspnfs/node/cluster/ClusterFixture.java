@@ -105,10 +105,22 @@ final class ClusterFixture {
         return new ClusterNode(name, id, 1, roles, endpoints, "127.0.0.1", fence);
     }
 
-    /** A free port, kept bound (in {@code held}) until every port of the cluster is chosen, so none repeats. */
+    /**
+     * A free port below the ephemeral range (32768-60999 on Linux, where outgoing connections would take ports
+     * between choosing and binding), kept bound (in {@code held}) until every port of the cluster is chosen.
+     */
     private static int freePort(List<ServerSocket> held) throws IOException {
-        ServerSocket s = new ServerSocket(0);
-        held.add(s);
-        return s.getLocalPort();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            try {
+                ServerSocket s = new ServerSocket(random.nextInt(20000, 32000), 1,
+                        java.net.InetAddress.getLoopbackAddress());
+                held.add(s);
+                return s.getLocalPort();
+            } catch (IOException busy) {
+                // taken: try another
+            }
+        }
+        throw new IOException("no free port in 20000-32000");
     }
 }

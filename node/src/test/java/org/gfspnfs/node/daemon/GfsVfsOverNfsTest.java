@@ -3,9 +3,7 @@ package org.gfspnfs.node.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -14,6 +12,7 @@ import org.gfspnfs.conf.Role;
 import org.gfspnfs.nfs41.status.NfsStat;
 import org.gfspnfs.nfs41.xdr.Read4Res;
 import org.gfspnfs.nfs41.xdr.Write4Res;
+import org.gfspnfs.node.testing.FreePorts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,10 +29,7 @@ class GfsVfsOverNfsTest {
 
     @BeforeEach
     void cluster() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = FreePorts.one();
         Path img = OneNodeCluster.image(dir);
         ClusterConf conf = OneNodeCluster.conf(img, OneNodeCluster.node("n1", 1, port, Role.MDS, Role.DS));
         options = DaemonOptions.of(conf, "n1", dir.resolve("exports"), dir.resolve("state"));

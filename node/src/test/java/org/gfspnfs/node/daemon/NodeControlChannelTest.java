@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +20,7 @@ import org.gfspnfs.control.api.StateidVerdict;
 import org.gfspnfs.control.auth.ClusterKey;
 import org.gfspnfs.control.client.ControlClient;
 import org.gfspnfs.control.client.NodeEndpoint;
+import org.gfspnfs.node.testing.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,9 +30,7 @@ class NodeControlChannelTest {
     Path dir;
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return FreePorts.one();
     }
 
     private ControlClient client(ClusterConf conf, NodeDaemon d) throws IOException {

@@ -13,6 +13,7 @@ import java.util.List;
 import org.gfspnfs.conf.ClusterConf;
 import org.gfspnfs.conf.HostPort;
 import org.gfspnfs.conf.Role;
+import org.gfspnfs.node.testing.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,9 +22,7 @@ class StartNodeDaemonTest {
     Path dir;
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return FreePorts.one();
     }
 
     private DaemonOptions options(ClusterConf conf, String node) {

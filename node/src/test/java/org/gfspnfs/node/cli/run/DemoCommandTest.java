@@ -22,6 +22,7 @@ import org.gfspnfs.nfs41.status.NfsStat;
 import org.gfspnfs.nfs41.xdr.FileType4;
 import org.gfspnfs.node.cli.ExitCodes;
 import org.gfspnfs.node.daemon.MiniNfsClient;
+import org.gfspnfs.node.testing.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,9 @@
 package org.gfspnfs.node.cli.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.gfspnfs.nfs41.fixture.Nfs41TestClient.body;
 import static org.gfspnfs.nfs41.fixture.Nfs41TestClient.expectOk;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,8 +28,8 @@ import org.gfspnfs.control.client.ControlClient;
 import org.gfspnfs.nfs41.fixture.Nfs41TestClient;
 import org.gfspnfs.nfs41.fixture.Ops;
 import org.gfspnfs.nfs41.fixture.RecordingCallbacks;
-import org.gfspnfs.nfs41.status.NfsStat;
 import org.gfspnfs.nfs41.pnfs.LayoutTypes;
+import org.gfspnfs.nfs41.status.NfsStat;
 import org.gfspnfs.nfs41.xdr.ArgOp4;
 import org.gfspnfs.nfs41.xdr.CompoundRes4;
 import org.gfspnfs.nfs41.xdr.FileLayout4;
@@ -39,6 +39,7 @@ import org.gfspnfs.nfs41.xdr.LayoutGet4Res;
 import org.gfspnfs.nfs41.xdr.Op;
 import org.gfspnfs.nfs41.xdr.XdrBytes;
 import org.gfspnfs.node.cli.ExitCodes;
+import org.gfspnfs.node.testing.FreePorts;
 import org.gfspnfs.node.testing.PnfsSteps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package org.gfspnfs.node.cli.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.gfspnfs.nfs41.fixture.Nfs41TestClient.body;
 import static org.gfspnfs.nfs41.fixture.Nfs41TestClient.expectOk;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -50,6 +50,7 @@ import org.gfspnfs.nfs41.xdr.Stateid4;
 import org.gfspnfs.nfs41.xdr.XdrBytes;
 import org.gfspnfs.node.daemon.DaemonOptions;
 import org.gfspnfs.node.daemon.NodeDaemon;
+import org.gfspnfs.node.testing.FreePorts;
 import org.gfspnfs.node.testing.PnfsSteps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,9 @@ package org.gfspnfs.node.cli.run;
 import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -1,4 +1,4 @@
-package org.gfspnfs.node.cli.run;
+package org.gfspnfs.node.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -6,21 +6,27 @@ import java.net.ServerSocket;
 import java.util.Random;
 
 /** Consecutive free loopback ports: the demo binds P..P+N, so a single free port is not enough. */
-final class FreePorts {
+public final class FreePorts {
 
     private FreePorts() {
     }
 
     /** A base port with {@code count} free consecutive ports on 127.0.0.1 after it. */
-    static int range(int count) throws IOException {
+    public static int range(int count) throws IOException {
         Random random = new Random();
         for (int attempt = 0; attempt < 200; attempt++) {
-            int base = 20000 + random.nextInt(30000);
+            // Below the ephemeral range (32768-60999 on Linux): outgoing connections never take these ports.
+            int base = 20000 + random.nextInt(12000 - count);
             if (allFree(base, count)) {
                 return base;
             }
         }
         throw new IOException("no " + count + " consecutive free ports found");
+    }
+
+    /** One free port below the ephemeral range. */
+    public static int one() throws IOException {
+        return range(1);
     }
 
     private static boolean allFree(int base, int count) {
