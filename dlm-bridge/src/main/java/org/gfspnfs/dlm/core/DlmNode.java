@@ -271,7 +271,8 @@ public final class DlmNode implements Dlm, NodeServices {
         return callbacks;
     }
 
-    List<Integer> members() {
+    /** The members of the last recovery this node took part in, in nodeid order (cheap: no lockspace walk). */
+    public List<Integer> members() {
         return recovery.members();
     }
 

@@ -100,7 +100,7 @@ public final class ClusterStack implements AutoCloseable {
         }
         opened.push(view);
         LOG.info("node {} joined cluster {} as incarnation {}: members {}", self.name(), conf.name(), incarnation,
-                view.snapshot().members().stream().map(m -> m.name()).toList());
+                memberNames());
     }
 
     private void fencing(Clock clock, Path workDir) throws DaemonException {
@@ -178,11 +178,11 @@ public final class ClusterStack implements AutoCloseable {
             if (System.nanoTime() - deadline > 0) {
                 throw new DaemonException("the DLM of node " + self.name() + " did not finish joining within "
                         + wait.toSeconds() + " s (state " + dlm.snapshot().state() + ", members "
-                        + dlm.snapshot().members() + "): check that every member reaches " + self.dlm());
+                        + dlm.members() + "): check that every member reaches " + self.dlm());
             }
             sleep(Duration.ofMillis(20));
         }
-        LOG.info("node {}: DLM running with members {}", self.name(), dlm.snapshot().members());
+        LOG.info("node {}: DLM running with members {}", self.name(), dlm.members());
     }
 
     /** Whether a survivor has recorded the fencing of the lost life of {@code nodeId} (its FENCED record). */

@@ -51,7 +51,7 @@ public final class DeadlockHistory implements AutoCloseable {
     }
 
     private void detectIfLowest() {
-        List<Integer> members = dlm.snapshot().members();
+        List<Integer> members = dlm.members();
         if (!dlm.running() || members.isEmpty() || members.get(0) != dlm.selfId()) {
             return;
         }

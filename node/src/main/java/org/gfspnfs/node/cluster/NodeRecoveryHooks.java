@@ -68,10 +68,10 @@ public final class NodeRecoveryHooks implements RecoveryHooks {
         }
         Set<Integer> want = new TreeSet<>(view.members().stream().map(Member::nodeId).toList());
         long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
-        while (!(node.running() && new TreeSet<>(node.snapshot().members()).equals(want))) {
+        while (!(node.running() && new TreeSet<>(node.members()).equals(want))) {
             if (System.nanoTime() - deadline > 0) {
                 throw new RecoveryStepException("DLM recovery did not complete within " + STEP_TIMEOUT.toSeconds()
-                        + " s (DLM members " + node.snapshot().members() + ", view " + want + ")");
+                        + " s (DLM members " + node.members() + ", view " + want + ")");
             }
             pause();
         }
@@ -97,7 +97,7 @@ public final class NodeRecoveryHooks implements RecoveryHooks {
                 if (e.errno() != Errno.EAGAIN) {
                     throw new RecoveryStepException("replay of journal " + slot + " failed: " + e.getMessage(), e);
                 }
-                if (dlm != null && dlm.snapshot().members().contains(lost.nodeId())) {
+                if (dlm != null && dlm.members().contains(lost.nodeId())) {
                     // A new life of the node is back and holds its journal: its own mount replayed it.
                     return;
                 }

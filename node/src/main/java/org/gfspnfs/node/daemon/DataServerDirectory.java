@@ -10,7 +10,6 @@ import org.gfspnfs.conf.ClusterNode;
 import org.gfspnfs.conf.HostPort;
 import org.gfspnfs.conf.Role;
 import org.gfspnfs.mds.layout.DataServerAddress;
-import org.gfspnfs.membership.api.Member;
 import org.gfspnfs.membership.api.MemberEvent;
 import org.gfspnfs.membership.api.MemberView;
 import org.gfspnfs.membership.api.ViewSnapshot;
@@ -69,8 +68,7 @@ final class DataServerDirectory implements AutoCloseable {
         for (ClusterNode n : conf.nodes()) {
             if (n.nodeId() == self.nodeId()) {
                 out.addAll(local);
-            } else if (n.hasRole(Role.DS) && view.members().stream().map(Member::nodeId)
-                    .anyMatch(id -> id == n.nodeId())) {
+            } else if (n.hasRole(Role.DS) && view.member(n.nodeId()).isPresent()) {
                 HostPort at = n.advertisedDs();
                 try {
                     out.add(DataServerAddress.resolve(n.name(), at.host(), at.port()));

@@ -112,13 +112,14 @@ public final class NodeDaemon implements AutoCloseable {
                 d.joinCluster(options);
             }
             d.mount(options);
-            boolean servesMds = activeMds(conf).nodeId() == self.nodeId();
+            ClusterNode activeMds = activeMds(conf);
+            boolean servesMds = activeMds.nodeId() == self.nodeId();
             if (self.hasRole(Role.MDS) && !servesMds) {
                 // cluster.conf: "several give failover: the live one with the lowest nodeid is active". Taking the
                 // role over when the active one dies is not built yet, so a standby serves only its other roles.
                 LOG.warn("node {} has the mds role but {} (lower nodeid) is the active MDS; this node stands by "
                         + "(MDS failover is not implemented yet) and serves its data server", self.name(),
-                        activeMds(conf).name());
+                        activeMds.name());
             }
             if (servesMds) {
                 d.serveMds(options);
