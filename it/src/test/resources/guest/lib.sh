@@ -32,3 +32,16 @@ it_workdir() {
   cd "$IT_DIR" || it_fail "cd $IT_DIR"
 }
 it_cleanup() { cd "$NFS_MNT" && rm -rf "$IT_DIR" || it_fail "cleanup: rm -rf $IT_DIR"; }
+# Progress watch, for runs that stall: every IT_WATCH_SECS seconds (default 60) while the script runs, one
+# "@@IT PROGRESS" line with the completed NFS operations of interest (ops/transmissions, from mountstats), the
+# sends/receives of each MDS connection, and (with /files/tcpbytes) the bytes on every server connection. A run that
+# hangs shows in its last console lines which operations stopped completing and on which connection. The watcher
+# leaves the mount (cd /) so scripts can still umount it.
+it_progress() {
+  _p=$(awk '$1 ~ /^(READ|WRITE|COMMIT|OPEN|CLOSE|SETATTR|LAYOUTGET|LAYOUTCOMMIT|LAYOUTRETURN|GETDEVICEINFO):$/ && $2 > 0 {
+      printf "%s%s/%s ", $1, $2, $3 }
+    $1 == "xprt:" && $2 == "tcp" { printf "xprt:%s/%s ", $8, $9 }' /proc/self/mountstats 2>/dev/null)
+  echo "@@IT PROGRESS t=$(it_now) $_p"
+  if [ -x /files/tcpbytes ]; then /files/tcpbytes | sed 's/^tcp /@@IT PROGRESS tcp /'; fi
+}
+( cd / && while sleep "${IT_WATCH_SECS:-60}"; do it_progress; done ) &

@@ -23,6 +23,8 @@ import org.gfspnfs.nfs41.status.NfsException;
  */
 final class DsBlockStore {
     private static final int LOCK_STRIPES = 64;
+    /** Reads from this size on use a direct buffer; smaller ones are copied into the reply anyway. */
+    private static final int DIRECT_READ_MIN = 64 * 1024;
 
     private final FileSystem fs;
     private final BlockDevice device;
@@ -46,14 +48,15 @@ final class DsBlockStore {
         }
     }
 
-    /** Result of a read: the bytes and whether they reach the end of the data. */
-    record ReadData(byte[] data, boolean eof) {
+    /** Result of a read: the bytes (position 0, limit their count) and whether they reach the end of the data. */
+    record ReadData(ByteBuffer data, boolean eof) {
     }
 
     /**
      * Reads up to {@code count} bytes. The end of the data is the larger of the committed size and the end of what
      * data servers wrote but did not commit yet (a client may read back before LAYOUTCOMMIT); the MDS is asked about
-     * the latter only when the read reaches past the committed size.
+     * the latter only when the read reaches past the committed size. Large reads go into a direct buffer (zeroed,
+     * so holes need nothing), which the device fills and the socket sends without a copy into or out of the heap.
      */
     ReadData read(InodeId file, long offset, int count) throws NfsException {
         try {
@@ -65,7 +68,7 @@ final class DsBlockStore {
                 end = beyond.isEmpty() ? size : Math.max(size, beyond.get(beyond.size() - 1).end());
             }
             int n = (int) Math.max(0, Math.min(count, end - offset));
-            byte[] out = new byte[n];
+            ByteBuffer out = n >= DIRECT_READ_MIN ? ByteBuffer.allocateDirect(n) : ByteBuffer.allocate(n);
             if (n > 0) {
                 for (Extent e : fs.mapRange(file, offset, n)) {
                     readExtent(file, e, offset, out);
@@ -82,22 +85,27 @@ final class DsBlockStore {
         }
     }
 
-    /** Writes {@code data} at {@code offset}; durable after {@link #commit()}. */
-    void write(InodeId file, long offset, byte[] data) throws NfsException {
-        if (data.length == 0) {
+    /**
+     * Writes the remaining bytes of {@code payload} (not changed) at {@code offset}; durable after
+     * {@link #commit()}. Block-aligned pieces go to the device straight from {@code payload}.
+     */
+    void write(InodeId file, long offset, ByteBuffer payload) throws NfsException {
+        ByteBuffer data = payload.slice();
+        int length = data.remaining();
+        if (length == 0) {
             return;
         }
-        receive.pass(data.length);
+        receive.pass(length);
         // One writer per file on this data server: two writes into the same unwritten block must not both zero it.
         synchronized (locks[Math.floorMod(file.hashCode(), LOCK_STRIPES)]) {
             try {
-                List<Extent> map = fs.mapRange(file, offset, data.length);
+                List<Extent> map = fs.mapRange(file, offset, length);
                 if (map.stream().anyMatch(e -> e.state() == ExtentState.HOLE)) {
-                    mds.allocate(file, offset, data.length);
+                    mds.allocate(file, offset, length);
                     // Map again from this node's own mount: the MDS allocated under the inode glock EX, which
                     // invalidated what this node cached under SH, so this mapping is read after the allocation.
                     // Only blocks mapped under this node's own glock are ever written.
-                    map = fs.mapRange(file, offset, data.length);
+                    map = fs.mapRange(file, offset, length);
                 }
                 for (Extent e : map) {
                     writeExtent(file, e, offset, data);
@@ -128,10 +136,10 @@ final class DsBlockStore {
         }
     }
 
-    private void readExtent(InodeId file, Extent e, long offset, byte[] out)
+    private void readExtent(InodeId file, Extent e, long offset, ByteBuffer out)
             throws IOException, MetadataServerUnavailableException {
         long from = Math.max(e.fileOffset(), offset);
-        long to = Math.min(e.fileOffset() + e.length(), offset + out.length);
+        long to = Math.min(e.fileOffset() + e.length(), offset + out.limit());
         if (from >= to) {
             return;
         }
@@ -143,56 +151,67 @@ final class DsBlockStore {
                 }
             }
             case HOLE -> {
-                // zeros: the array is fresh
+                // zeros: the buffer is fresh
             }
         }
     }
 
-    private void readDevice(Extent e, long from, long to, long offset, byte[] out) throws IOException {
-        ByteBuffer dst = ByteBuffer.wrap(out, (int) (from - offset), (int) (to - from));
-        device.read(e.deviceOffset() + (from - e.fileOffset()), dst);
+    private void readDevice(Extent e, long from, long to, long offset, ByteBuffer out) throws IOException {
+        device.read(e.deviceOffset() + (from - e.fileOffset()), slice(out, from - offset, to - from));
     }
 
-    private void writeExtent(InodeId file, Extent e, long offset, byte[] data)
+    private void writeExtent(InodeId file, Extent e, long offset, ByteBuffer data)
             throws IOException, NfsException, MetadataServerUnavailableException {
         long from = Math.max(e.fileOffset(), offset);
-        long to = Math.min(e.fileOffset() + e.length(), offset + data.length);
+        long to = Math.min(e.fileOffset() + e.length(), offset + data.limit());
         if (from >= to) {
             return;
         }
         switch (e.state()) {
             case WRITTEN -> device.write(e.deviceOffset() + (from - e.fileOffset()),
-                    ByteBuffer.wrap(data, (int) (from - offset), (int) (to - from)));
+                    slice(data, from - offset, to - from));
             case UNWRITTEN -> writeUnwritten(file, e, from, to, offset, data);
             case HOLE -> throw new IoException("the MDS left a hole at " + from + " after allocating");
         }
     }
 
-    /** Writes whole blocks: the bytes around {@code [from, to)} are zeros, or the device's if written before. */
-    private void writeUnwritten(InodeId file, Extent e, long from, long to, long offset, byte[] data)
+    /**
+     * Writes whole blocks: the bytes around {@code [from, to)} are zeros, or the device's if written before. An
+     * aligned range goes straight from {@code data}; a partial block is completed in a span of its own.
+     */
+    private void writeUnwritten(InodeId file, Extent e, long from, long to, long offset, ByteBuffer data)
             throws IOException, MetadataServerUnavailableException {
         long start = from - from % blockSize;
         long end = to % blockSize == 0 ? to : to - to % blockSize + blockSize;
-        byte[] span = new byte[(int) (end - start)];
-        if (start < from) {
-            keepWritten(file, e, start, start + blockSize, start, span);
+        if (start == from && end == to) {
+            device.write(e.deviceOffset() + (start - e.fileOffset()), slice(data, from - offset, to - from));
+        } else {
+            ByteBuffer span = ByteBuffer.allocate((int) (end - start));
+            if (start < from) {
+                keepWritten(file, e, start, start + blockSize, start, span);
+            }
+            if (to < end) {
+                keepWritten(file, e, end - blockSize, end, start, span);
+            }
+            span.put((int) (from - start), slice(data, from - offset, to - from), 0, (int) (to - from));
+            device.write(e.deviceOffset() + (start - e.fileOffset()), span);
         }
-        if (to < end) {
-            keepWritten(file, e, end - blockSize, end, start, span);
-        }
-        System.arraycopy(data, (int) (from - offset), span, (int) (from - start), (int) (to - from));
-        device.write(e.deviceOffset() + (start - e.fileOffset()), ByteBuffer.wrap(span));
         // The exact bytes, not the whole blocks: LAYOUTCOMMIT converts whole blocks anyway (their other bytes are
         // zeros on the device), and an uncommitted file's end of data stays exact for reads before LAYOUTCOMMIT.
         mds.written(file, from, to - from);
     }
 
     /** Copies into {@code span} the device bytes of {@code [blockFrom, blockTo)} that were written before. */
-    private void keepWritten(InodeId file, Extent e, long blockFrom, long blockTo, long spanStart, byte[] span)
+    private void keepWritten(InodeId file, Extent e, long blockFrom, long blockTo, long spanStart, ByteBuffer span)
             throws IOException, MetadataServerUnavailableException {
         for (MetadataServerLink.ByteRange r : mds.writtenWithin(file, blockFrom, blockTo)) {
-            ByteBuffer dst = ByteBuffer.wrap(span, (int) (r.start() - spanStart), (int) (r.end() - r.start()));
-            device.read(e.deviceOffset() + (r.start() - e.fileOffset()), dst);
+            device.read(e.deviceOffset() + (r.start() - e.fileOffset()),
+                    slice(span, r.start() - spanStart, r.end() - r.start()));
         }
+    }
+
+    /** The {@code length} bytes of {@code b} from index {@code at}, as a buffer of their own. */
+    private static ByteBuffer slice(ByteBuffer b, long at, long length) {
+        return b.slice((int) at, (int) length);
     }
 }

@@ -4,6 +4,7 @@ import org.dcache.oncrpc4j.xdr.XdrAble;
 import org.gfspnfs.gfs.InodeId;
 import org.gfspnfs.nfs41.compound.CompoundContext;
 import org.gfspnfs.nfs41.compound.Operation;
+import org.gfspnfs.nfs41.ops.WritePayload;
 import org.gfspnfs.nfs41.state.StateId;
 import org.gfspnfs.nfs41.status.InvalException;
 import org.gfspnfs.nfs41.status.NfsException;
@@ -19,6 +20,7 @@ import org.gfspnfs.nfs41.xdr.Write4Res;
  */
 final class DsWriteOp implements Operation<Write4Args> {
     private final DsBlockStore store;
+    private final WritePayload payload = new WritePayload();
 
     DsWriteOp(DsBlockStore store) {
         this.store = store;
@@ -36,13 +38,13 @@ final class DsWriteOp implements Operation<Write4Args> {
         StateId sid = ctx.resolveStateid(StateId.of(args.stateid.seqid, args.stateid.other));
         ctx.services().stateidValidator().validate(ctx.currentFh().toBytes(), sid, true);
         Inode inode = ctx.currentInode();
-        byte[] data = args.bytes();
-        store.write(new InodeId(inode.number(), inode.generation()), args.offset, data);
+        int length = args.length();
+        store.write(new InodeId(inode.number(), inode.generation()), args.offset, payload.contiguous(args));
         Stability done = Stability.UNSTABLE;
         if (args.stable != Stability.UNSTABLE.ordinal()) {
             store.commit();
             done = Stability.DATA_SYNC;
         }
-        return new Write4Res(data.length, done.ordinal(), ctx.services().writeVerifier());
+        return new Write4Res(length, done.ordinal(), ctx.services().writeVerifier());
     }
 }

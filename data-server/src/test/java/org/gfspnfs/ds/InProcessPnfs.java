@@ -78,7 +78,7 @@ final class InProcessPnfs implements AutoCloseable {
                 .clock(mdsClock).config(engine).metadataServer(provider)
                 .operations(PnfsOperations.metadataServer(table)).workerThreads(4)
                 .reapPeriod(Duration.ofDays(1)).start();
-        provider.attach(new BackchannelLayoutRecaller(mds.services(), table));
+        provider.attach(new BackchannelLayoutRecaller(mds.services(), table, scheduler));
         check = provider.dataServerCheck(mds.services().states());
         List<DataServerAddress> addresses = new ArrayList<>();
         for (int i = 0; i < n; i++) {

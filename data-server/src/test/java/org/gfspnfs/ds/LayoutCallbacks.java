@@ -3,6 +3,7 @@ package org.gfspnfs.ds;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.dcache.oncrpc4j.rpc.RpcCall;
 import org.dcache.oncrpc4j.rpc.RpcDispatchable;
@@ -16,12 +17,22 @@ import org.gfspnfs.nfs41.xdr.CbSequence4Args;
 import org.gfspnfs.nfs41.xdr.CbSequence4Res;
 import org.gfspnfs.nfs41.xdr.ResOp4;
 
-/** The client side of the backchannel: records every callback operation (after CB_SEQUENCE) and answers OK. */
+/**
+ * The client side of the backchannel: records every callback operation (after CB_SEQUENCE) and answers OK, or
+ * NFS4ERR_DELAY to as many CB_LAYOUTRECALLs as {@link #delayRecalls} asked for (a Linux client with a LAYOUTRETURN
+ * of its own in flight answers that).
+ */
 final class LayoutCallbacks implements RpcDispatchable {
     private final List<ArgOp4> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger recallsToDelay = new AtomicInteger();
 
     List<ArgOp4> received() {
         return received;
+    }
+
+    /** The next {@code n} CB_LAYOUTRECALLs are answered NFS4ERR_DELAY (and still recorded). */
+    void delayRecalls(int n) {
+        recallsToDelay.set(n);
     }
 
     @Override
@@ -41,7 +52,14 @@ final class LayoutCallbacks implements RpcDispatchable {
                         new CbSequence4Res(s.sessionId, s.sequenceId, s.slotId, s.highestSlotId, s.highestSlotId)));
             } else {
                 received.add(op);
-                res.results.add(new ResOp4(op.opnum, NfsStat.NFS4_OK, null));
+                boolean delay = op.opnum == CbOp.CB_LAYOUTRECALL
+                        && recallsToDelay.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+                int status = delay ? NfsStat.NFS4ERR_DELAY : NfsStat.NFS4_OK;
+                res.results.add(new ResOp4(op.opnum, status, null));
+                if (delay) {
+                    res.status = status;
+                    break;
+                }
             }
         }
         call.reply(res);

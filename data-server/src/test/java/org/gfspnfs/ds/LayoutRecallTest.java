@@ -95,6 +95,42 @@ class LayoutRecallTest {
     }
 
     @Test
+    void recallAnsweredDelay_isSentAgainUnchanged_untilTheClientTakesIt_thenTheReturnSettlesIt() throws Exception {
+        Inode inode = FileHandle.fromBytes(fh).inode();
+        callbacks.delayRecalls(3);
+        assertThat(pnfs.provider.recallFile(inode)).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> recalls().size() >= 4);
+        List<CbLayoutRecall4Args> sent = recalls();
+        assertThat(sent).as("the first three answered NFS4ERR_DELAY, the fourth taken").hasSize(4);
+        for (CbLayoutRecall4Args r : sent) {
+            assertThat(r.stateid.other).isEqualTo(layout.stateid.other);
+            assertThat(r.stateid.seqid).as("every resend carries the one seqid of this recall")
+                    .isEqualTo(layout.stateid.seqid + 1);
+        }
+        OptionalStateid4 left = body(ok(mds.session(PnfsTestClient.putFh(fh),
+                PnfsEndToEndTest.layoutReturn(sent.get(3).stateid))), Op.LAYOUTRETURN);
+        assertThat(left.stateid).isNull();
+        PnfsEndToEndTest.layoutGet(mds, new PnfsEndToEndTest.OpenFile(fh, open));
+        assertThat(dsWrite().status).as("a new layout after the return").isEqualTo(NfsStat.NFS4_OK);
+    }
+
+    @Test
+    void recallOfALayoutAlreadyBeingRecalled_sendsNothing_andLeavesTheSeqidAlone() throws Exception {
+        Inode inode = FileHandle.fromBytes(fh).inode();
+        pnfs.provider.recallFile(inode);
+        CbLayoutRecall4Args recall = (CbLayoutRecall4Args) awaitCallback(CbOp.CB_LAYOUTRECALL).args;
+        pnfs.provider.recallFile(inode);
+        pnfs.provider.truncatedOrRemoved(inode);
+
+        // Had the seqid advanced again, the client would be two behind: Linux answers that NFS4ERR_DELAY for good.
+        OptionalStateid4 left = body(ok(mds.session(PnfsTestClient.putFh(fh),
+                PnfsEndToEndTest.layoutReturn(recall.stateid))), Op.LAYOUTRETURN);
+        assertThat(left.stateid).isNull();
+        assertThat(recalls()).as("one CB_LAYOUTRECALL for the three recalls").hasSize(1);
+    }
+
+    @Test
     void dataServerGone_clientHearsDeviceDeleted_layoutRecalled_newLayoutNamesNewDevice() throws Exception {
         byte[] oldDevice = XdrBytes.decode(layout.layouts.get(0).content.body, new FileLayout4()).deviceId;
         pnfs.provider.dataServersChanged(List.of(new DataServerAddress("ds0", "127.0.0.1",
@@ -120,6 +156,11 @@ class LayoutRecallTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> callbacks.received().stream().anyMatch(op -> op.opnum == opnum));
         return callbacks.received().stream().filter(op -> op.opnum == opnum).findFirst().orElseThrow();
+    }
+
+    private List<CbLayoutRecall4Args> recalls() {
+        return callbacks.received().stream().filter(op -> op.opnum == CbOp.CB_LAYOUTRECALL)
+                .map(op -> (CbLayoutRecall4Args) op.args).toList();
     }
 
     private ArgOp4 layoutGetArgs(Stateid4 sid) {

@@ -91,7 +91,7 @@ final class TwoNodePnfs implements AutoCloseable {
         mds = Nfs41Server.builder().bindAddress("127.0.0.1").port(0).fileSystem(mdsVfs).exports(exports)
                 .metadataServer(provider).operations(PnfsOperations.metadataServer(table)).workerThreads(4)
                 .config(EngineConfig.defaults()).reapPeriod(Duration.ofDays(1)).start();
-        provider.attach(new BackchannelLayoutRecaller(mds.services(), table));
+        provider.attach(new BackchannelLayoutRecaller(mds.services(), table, scheduler));
         check = provider.dataServerCheck(mds.services().states());
         writePath = new MetadataServerLinkService(InProcessPnfs.link(provider.unwrittenExtents()));
         control = startControl(new InetSocketAddress("127.0.0.1", 0));

@@ -98,7 +98,7 @@ final class ScaleOutCluster implements AutoCloseable {
         mds = Nfs41Server.builder().bindAddress("127.0.0.1").port(0).fileSystem(vfs).exports(exports)
                 .metadataServer(provider).layoutStates(table).operations(PnfsOperations.metadataServer(table))
                 .start();
-        provider.attach(new BackchannelLayoutRecaller(mds.services(), table));
+        provider.attach(new BackchannelLayoutRecaller(mds.services(), table, scheduler));
         check = provider.dataServerCheck(mds.services().states());
         MetadataServerLink link = link(provider.unwrittenExtents());
         List<DataServerAddress> addresses = new ArrayList<>();

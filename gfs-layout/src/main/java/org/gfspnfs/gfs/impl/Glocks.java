@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -138,7 +137,7 @@ final class Glocks implements AutoCloseable {
             if (g.granted != LockMode.UN) {
                 demote(g, LockMode.UN);
             }
-            LockGrant grant = await(session.request(name, mode, flags, null));
+            LockGrant grant = await(session.request(name, mode, flags, null), name, mode);
             if (grant == null) {
                 return false;
             }
@@ -246,7 +245,7 @@ final class Glocks implements AutoCloseable {
         // Counted before the conversion: the node waiting for this glock may run on as soon as it is granted, and
         // must then see the demote in stats() (benches and tests compare the counts around an operation).
         demoteCount.incrementAndGet();
-        await(session.request(g.name, to, EnumSet.noneOf(LockFlag.class), lvb));
+        await(session.request(g.name, to, EnumSet.noneOf(LockFlag.class), lvb), g.name, to);
         synchronized (g) {
             g.granted = to;
             // A callback that arrived during the conversion may want more than we just gave up: keep it.
@@ -272,17 +271,48 @@ final class Glocks implements AutoCloseable {
         }
     }
 
-    private static LockGrant await(java.util.concurrent.CompletableFuture<LockGrant> f) throws GfsException {
+    /** A glock request still waiting after this long is logged (and again each time as long again passes). */
+    private static final long SLOW_GRANT_SECONDS = 30;
+
+    /**
+     * Waits for a lock request. One that waits longer than {@link #SLOW_GRANT_SECONDS} is logged with the glock and
+     * the mode, like the kernel's hung-task warning: a grant that never comes is otherwise a silent hang of every
+     * operation behind it.
+     */
+    private static LockGrant await(CompletableFuture<LockGrant> f, LockName name, LockMode mode)
+            throws GfsException {
+        long waited = 0;
+        boolean interrupted = false;
         try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof LockUnavailableException) {
-                return null;
+            while (true) {
+                try {
+                    return f.get(SLOW_GRANT_SECONDS, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    waited += SLOW_GRANT_SECONDS;
+                    LOG.warn("glock {} {} not granted after {} s; still waiting", name, mode, waited);
+                } catch (InterruptedException e) {
+                    // Not a reason to abandon a request the lock manager may grant: keep waiting, as join() did.
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    return failed(e.getCause());
+                }
             }
-            throw new DeviceIOException("lock request failed: " + e.getCause(), e.getCause());
-        } catch (CancellationException e) {
-            throw new DeviceIOException("lock request cancelled", e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /** A failed request: null for a TRY that would have waited, else the failure as an I/O error. */
+    private static LockGrant failed(Throwable cause) throws GfsException {
+        if (cause instanceof LockUnavailableException) {
+            return null;
+        }
+        if (cause instanceof CancellationException) {
+            throw new DeviceIOException("lock request cancelled", cause);
+        }
+        throw new DeviceIOException("lock request failed: " + cause, cause);
     }
 
     /** How long unmount waits for its unlocks, all together. */

@@ -268,7 +268,10 @@ class PnfsKernelClientIT {
 
     private GuestResult run(GuestRun run, Duration limit) {
         GuestResult r = client.run(server.target(), run.file(tcpbytes).timeout(limit));
-        assertThat(r.succeeded()).as(r.describe()).isTrue();
+        if (!r.succeeded()) {
+            assertThat(r.succeeded()).as(r.describe() + "\nserver:\n" + server.diagnose(workDir.resolve("diag")))
+                    .isTrue();
+        }
         assertThat(r.failures()).as(r.describe()).isEmpty();
         assertThat(r.passedChecks()).as("the guest script ran to its checks: " + r.describe()).isNotEmpty();
         return r;

@@ -124,6 +124,32 @@ public final class ServerProcess implements NfsServer {
         return log;
     }
 
+    /**
+     * For a failed or timed-out run: the node JVMs' threads that stood inside our code (full dumps under
+     * {@code dir}), and each node log's last warnings.
+     */
+    public String diagnose(Path dir) {
+        Process p = process;
+        if (p == null) {
+            return "server not running";
+        }
+        List<ProcessHandle> jvms = p.descendants()
+                .filter(h -> h.info().command().map(c -> c.endsWith("java")).orElse(false)).toList();
+        StringBuilder out = new StringBuilder(ThreadDumps.dumpAndSummarize(jvms, dir));
+        for (int node = 1; node <= dataServers; node++) {
+            Path nodeLog = dataDir.resolve("node" + node + ".log");
+            try (var lines = Files.lines(nodeLog, StandardCharsets.UTF_8)) {
+                List<String> warnings = lines.filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).toList();
+                out.append("node").append(node).append(".log: ").append(warnings.size()).append(" warning(s)\n");
+                warnings.subList(Math.max(0, warnings.size() - 2), warnings.size())
+                        .forEach(w -> out.append("  ").append(w, 0, Math.min(w.length(), 240)).append('\n'));
+            } catch (IOException | UncheckedIOException e) {
+                out.append("node").append(node).append(".log: unreadable (").append(e.getMessage()).append(")\n");
+            }
+        }
+        return out.toString();
+    }
+
     @Override
     public void restart() {
         stop();

@@ -62,10 +62,17 @@ public record GuestResult(VmKind kind, String scriptName, int exitCode, String c
         return TcpConnection.parse(ConsoleParser.linesAfter(console, "@@IT TCPBYTES "));
     }
 
-    /** A one-paragraph account for assertion messages: rc, failures, and the console's last lines. */
+    /** A one-paragraph account for assertion messages: rc, failures, and the console's last lines (from the mount on). */
     public String describe() {
         List<String> lines = console.lines().toList();
-        String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
+        // From the mount on when the guest got that far: the boot messages before it only crowd the script out.
+        int mounted = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("@@VMC MOUNTED")) {
+                mounted = i;
+            }
+        }
+        String tail = String.join("\n", lines.subList(Math.max(mounted, lines.size() - 25), lines.size()));
         return String.format("%s on %s: exit %d after %.1f s%s; failures %s; console %s; last lines:%n%s",
                 scriptName, kind, exitCode, elapsed.toMillis() / 1000.0,
                 timedOut() ? " (TIMEOUT)" : harnessFailed() ? " (HARNESS/BOOT/MOUNT FAILURE)" : "",

@@ -1,7 +1,5 @@
 package org.gfspnfs.nfs41.ops;
 
-import java.nio.ByteBuffer;
-
 import org.dcache.oncrpc4j.xdr.XdrAble;
 import org.gfspnfs.nfs41.compound.CompoundContext;
 import org.gfspnfs.nfs41.compound.Operation;
@@ -21,11 +19,7 @@ import org.gfspnfs.nfs41.xdr.Write4Res;
  * which changes on restart so the client knows to resend uncommitted data.
  */
 final class WriteOp implements Operation<Write4Args> {
-    /**
-     * Per request thread: a direct buffer that joins a payload TCP delivered in pieces (one copy, no zeroing; the
-     * filesystem then writes it without another copy). Used only within one call, so the next WRITE may reuse it.
-     */
-    private final ThreadLocal<ByteBuffer> joined = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(0));
+    private final WritePayload payload = new WritePayload();
 
     @Override
     public XdrAble execute(CompoundContext ctx, Write4Args args) throws NfsException {
@@ -44,22 +38,8 @@ final class WriteOp implements Operation<Write4Args> {
         if (caller.uid() != st.uid()) {
             Files.require(ctx, inode, st, Access.MODIFY);
         }
-        WriteResult w = ctx.services().vfs().write(inode, args.offset, contiguous(args),
+        WriteResult w = ctx.services().vfs().write(inode, args.offset, payload.contiguous(args),
                 Stability.values()[args.stable]);
         return new Write4Res(w.count(), w.committed().ordinal(), ctx.services().writeVerifier());
-    }
-
-    private ByteBuffer contiguous(Write4Args args) {
-        ByteBuffer[] parts = args.parts();
-        if (parts.length == 1) {
-            return parts[0];
-        }
-        ByteBuffer b = joined.get();
-        if (b.capacity() < args.length()) {
-            b = ByteBuffer.allocateDirect(args.length());
-            joined.set(b);
-        }
-        b.clear();
-        return args.gather(b);
     }
 }

@@ -188,15 +188,18 @@ public final class LayoutStateTable {
         return view(e);
     }
 
-    /** Starts a recall: the seqid advances (RFC 8881 12.5.3) and the state becomes RECALLING. */
+    /**
+     * Starts a recall: the seqid advances (RFC 8881 12.5.3) and the state becomes RECALLING. Empty when there is
+     * nothing to recall, or when a recall of this layout is already under way: that one covers the whole layout,
+     * and advancing the seqid a second time would leave the client two seqids behind the CB_LAYOUTRECALL it is
+     * sent (the Linux client answers that with NFS4ERR_DELAY for as long as the gap lasts).
+     */
     public synchronized Optional<Holding> beginRecall(long clientId, Inode inode) {
         Entry e = byFile.get(new Key(clientId, inode));
-        if (e == null || e.state == LayoutState.REVOKED) {
+        if (e == null || e.state != LayoutState.GRANTED) {
             return Optional.empty();
         }
-        if (e.state == LayoutState.GRANTED) {
-            e.move(LayoutState.RECALLING);
-        }
+        e.move(LayoutState.RECALLING);
         e.bump();
         return Optional.of(view(e));
     }

@@ -253,7 +253,7 @@ public final class Nfs41Server implements AutoCloseable {
             svc.start();
             reaper.start(s, reapPeriod);
             if (layouts != null) {
-                layouts.attach(new BackchannelLayoutRecaller(services, services.layoutStates()));
+                layouts.attach(new BackchannelLayoutRecaller(services, services.layoutStates(), s));
             }
             return new Nfs41Server(svc, services, reaper, owned);
         }

@@ -14,7 +14,6 @@ import org.gfspnfs.mds.layout.FilesLayoutConfig;
 import org.gfspnfs.mds.layout.FilesLayoutProvider;
 import org.gfspnfs.mds.layout.LayoutRevocations;
 import org.gfspnfs.mds.vfs.GfsVirtualFileSystem;
-import org.gfspnfs.nfs41.callback.BackchannelLayoutRecaller;
 import org.gfspnfs.nfs41.export.ExportTable;
 import org.gfspnfs.nfs41.export.PnfsMode;
 import org.gfspnfs.nfs41.ops.PnfsOperations;
@@ -69,7 +68,6 @@ final class MetadataServerRole implements AutoCloseable {
             }
             throw e;
         }
-        provider.attach(new BackchannelLayoutRecaller(server.services(), table));
         authority = new MdsStateidAuthority(provider.dataServerCheck(server.services().states()));
     }
 
