@@ -23,8 +23,6 @@ import org.gfspnfs.nfs41.status.NfsException;
  */
 final class DsBlockStore {
     private static final int LOCK_STRIPES = 64;
-    /** Reads from this size on use a direct buffer; smaller ones are copied into the reply anyway. */
-    private static final int DIRECT_READ_MIN = 64 * 1024;
 
     private final FileSystem fs;
     private final BlockDevice device;
@@ -55,8 +53,9 @@ final class DsBlockStore {
     /**
      * Reads up to {@code count} bytes. The end of the data is the larger of the committed size and the end of what
      * data servers wrote but did not commit yet (a client may read back before LAYOUTCOMMIT); the MDS is asked about
-     * the latter only when the read reaches past the committed size. Large reads go into a direct buffer (zeroed,
-     * so holes need nothing), which the device fills and the socket sends without a copy into or out of the heap.
+     * the latter only when the read reaches past the committed size. The bytes go into a fresh heap buffer (zeroed,
+     * so holes need nothing) that the reply sends as it is: a direct buffer per READ would be memory only a full GC
+     * gives back once the direct-memory limit is reached (see the MDS's GfsVirtualFileSystem.read).
      */
     ReadData read(InodeId file, long offset, int count) throws NfsException {
         try {
@@ -68,7 +67,7 @@ final class DsBlockStore {
                 end = beyond.isEmpty() ? size : Math.max(size, beyond.get(beyond.size() - 1).end());
             }
             int n = (int) Math.max(0, Math.min(count, end - offset));
-            ByteBuffer out = n >= DIRECT_READ_MIN ? ByteBuffer.allocateDirect(n) : ByteBuffer.allocate(n);
+            ByteBuffer out = ByteBuffer.allocate(n);
             if (n > 0) {
                 for (Extent e : fs.mapRange(file, offset, n)) {
                     readExtent(file, e, offset, out);

@@ -232,9 +232,14 @@ public final class Nfs41Server implements AutoCloseable {
                         : StandardOperations.core();
             }
             CompoundExecutor executor = new CompoundExecutor(services, ops.build());
+            // Heap buffers for the RPC messages: oncrpc4j never hands a request's buffer back to the pool, so with
+            // pooled direct buffers every request cost fresh direct memory, which the JDK reclaims with a
+            // stop-the-world full GC (System.gc() in Bits.reserveMemory, on the selector thread) each time the limit
+            // is reached - three per GiB received at -Xmx384m, a third of the sequential write rate. Heap buffers die
+            // in young collections; the JDK moves them through a cached per-thread direct buffer at the socket.
             OncRpcSvc svc = new OncRpcSvcBuilder().withTCP().withoutAutoPublish().withBindAddress(bindAddress)
                     .withPort(port).withWorkerThreadIoStrategy().withWorkerThreadPoolSize(workerThreads)
-                    .withMemoryAllocator(MemoryAllocator.POOLED_DIRECT)
+                    .withMemoryAllocator(MemoryAllocator.POOLED_HEAP)
                     .withServiceName("nfs41-" + port)
                     .withRpcService(new OncRpcProgram(NfsRpcService.PROGRAM, NfsRpcService.VERSION),
                             new NfsRpcService(executor))

@@ -52,8 +52,6 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
     private static final int MAX_NAME = 255;
     /** 2^50 bytes: the largest offset the block tree addresses (FORMAT.md, block tree). */
     private static final long MAX_FILE_SIZE = 1L << 50;
-    /** READs from this size up go into direct buffers (see {@link #read}). */
-    private static final int DIRECT_READ_MIN = 64 * 1024;
 
     private final FileSystem fs;
     private final Clock clock;
@@ -266,11 +264,11 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
     public ReadResult read(Inode file, long offset, int count) throws NfsException {
         InodeId id = Attrs.id(file);
         try {
-            // Large: direct, so the device reads straight into it and the socket writes straight from it (a heap
-            // buffer costs two more copies). Its memory comes back when the heap collects the buffer object; a
-            // READ-heavy load that outruns young collections meets the JDK's System.gc() fallback, a short pause per
-            // few GiB. Small reads are copied into the reply anyway (Read4Res), so the heap serves them.
-            ByteBuffer dst = count >= DIRECT_READ_MIN ? ByteBuffer.allocateDirect(count) : ByteBuffer.allocate(count);
+            // A heap buffer, not a direct one: a direct buffer per READ is memory only the collector gives back, and
+            // once a read-heavy load reaches the direct-memory limit the JDK answers with a stop-the-world full GC
+            // (System.gc() in Bits.reserveMemory) every few hundred MiB; a heap buffer dies in a cheap young
+            // collection. The JDK copies it through a cached per-thread direct buffer on the way to the socket.
+            ByteBuffer dst = ByteBuffer.allocate(count);
             long size = fs.readReturningSize(id, offset, dst);
             int n = dst.position();
             dst.flip();
