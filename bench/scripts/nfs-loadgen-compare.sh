@@ -8,6 +8,7 @@
 #
 # usage: bench/scripts/nfs-loadgen-compare.sh [--size 256m] [--streams 1,8] [--files 10000] [--rand-ops 5000]
 #                                             [--tcp-seconds 5] [--warmup N] [--runs N] [--no-pnfs] [--no-build]
+#                                             [--one-process]
 #   --size S    bytes per sequential run, split over the streams (the acceptance run is --size 1g)
 #   --warmup N  before its measured run, each server gets N untimed passes of every workload (--size 256m; ours
 #               also N pNFS passes of the sequential ones, which warm the data servers of nodes 2 and 3);
@@ -18,12 +19,15 @@
 #               alternating, so both see the same load from the rest of the machine. The tables show the median
 #               of each side and, as "ratio", the median of the per-run ratios (each from a back-to-back pair).
 #   --no-build  use bench/target/benchmarks.jar as it is
+#   --one-process  also start `gfspnfs demo --nodes 1` (MDS and 3 data-server endpoints in one process, one mount)
+#               and run the pNFS rows against it too ("1 process" column): the pNFS protocol path without three
+#               JVMs sharing the two cores
 # Exit: 0 all measured; 3 our server did not start or a workload against it failed (the error line says which
 # NFS status and operation); 1 the Ganesha side failed. pNFS that the server does not offer is "n/a", not a failure.
 # Logs and data: $COMPARE_DIR (default: a new directory under /tmp, printed at the start). Needs root (Ganesha).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-SIZE=256m; STREAMS=1,8; FILES=10000; RAND_OPS=5000; TCP=5; PNFS=1; BUILD=1; WARMUP=1; RUNS=1
+SIZE=256m; STREAMS=1,8; FILES=10000; RAND_OPS=5000; TCP=5; PNFS=1; BUILD=1; WARMUP=1; RUNS=1; ONE=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --size) SIZE=$2; shift 2;;
@@ -34,6 +38,7 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP=$2; shift 2;;
     --runs) RUNS=$2; shift 2;;
     --no-pnfs) PNFS=0; shift;;
+    --one-process) ONE=1; shift;;
     --no-build) BUILD=0; shift;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0;;
     *) echo "nfs-loadgen-compare: unknown option $1 (see --help)" >&2; exit 2;;
@@ -62,13 +67,16 @@ for _ in range(200):
 PY
 }
 
-OURS_PID=
-stop_all() {
-  if [ -n "$OURS_PID" ] && kill -0 "$OURS_PID" 2>/dev/null; then
-    kill -TERM "$OURS_PID" 2>/dev/null || true
-    for _ in $(seq 1 150); do kill -0 "$OURS_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$OURS_PID" 2>/dev/null || true
+OURS_PID=; ONE_PID=
+stop_demo() { # PID
+  if [ -n "$1" ] && kill -0 "$1" 2>/dev/null; then
+    kill -TERM "$1" 2>/dev/null || true
+    for _ in $(seq 1 150); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$1" 2>/dev/null || true
   fi
+}
+stop_all() {
+  stop_demo "$OURS_PID"; stop_demo "$ONE_PID"
   "$root/scripts/ganesha.sh" stop "$dir/ganesha" >/dev/null 2>&1 || true
 }
 trap stop_all EXIT
@@ -101,6 +109,25 @@ if ! grep -qx ready "$dir/demo.log" 2>/dev/null; then
   echo "nfs-loadgen-compare: OUR SERVER IS NOT AVAILABLE: $ours_why" >&2
 else
   echo "nfs-loadgen-compare: ours on 127.0.0.1:$oport (data servers $((oport + 1))..$((oport + 3)))" >&2
+fi
+
+# --one-process: a second demo, one process (--nodes 1) with the MDS and 3 data-server endpoints on one mount, for
+# the pNFS rows only: the protocol path without the cost of three JVMs sharing two cores.
+one_ok=0
+if [ "$ONE" = 1 ] && [ "$PNFS" = 1 ] && [ "$ours_ok" = 1 ]; then
+  p1port=$(free_range)
+  setsid "$root/gfspnfs" demo --nodes 1 --dir "$dir/one" --port "$p1port" > "$dir/one.log" 2>&1 < /dev/null &
+  ONE_PID=$!
+  for _ in $(seq 1 600); do
+    grep -qx ready "$dir/one.log" 2>/dev/null && break
+    kill -0 "$ONE_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  if grep -qx ready "$dir/one.log" 2>/dev/null; then
+    one_ok=1; echo "nfs-loadgen-compare: one-process demo on 127.0.0.1:$p1port" >&2
+  else
+    echo "nfs-loadgen-compare: the one-process demo did not start (log $dir/one.log)" >&2
+  fi
 fi
 
 # ---- runs: one JVM per workload group and side; the TCP ceiling with the first Ganesha group
@@ -138,6 +165,7 @@ warmup ganesha "$gport" --workload all
 # The data servers of nodes 2 and 3 serve no I/O in the passes above: warm their JVMs with pNFS passes too, or the
 # pNFS rows measure two cold JIT compilers against the warm MDS and Ganesha.
 [ "$ours_ok" = 1 ] && [ "$PNFS" = 1 ] && warmup ours "$oport" --workload seq-write,seq-read --pnfs
+[ "$one_ok" = 1 ] && warmup one "$p1port" --workload seq-write,seq-read --pnfs
 tcp=$TCP
 for run in $(seq 1 "$RUNS"); do
   for group in seq-write,seq-read creates,readdir rand4k; do
@@ -152,11 +180,16 @@ for run in $(seq 1 "$RUNS"); do
       fi
     done
   done
+  # pNFS in every run, after the groups: the cluster demo, then (--one-process) the one-process demo
+  if [ "$ours_ok" = 1 ] && [ "$PNFS" = 1 ]; then
+    loadgen pnfs "$oport" --workload seq-write,seq-read --tcp-seconds 0 --pnfs \
+      || echo "nfs-loadgen-compare: the pNFS run failed: $(grep -m1 '^pnfs error' "$dir/pnfs.results" || tail -1 "$dir/pnfs.err")" >&2
+  fi
+  if [ "$one_ok" = 1 ]; then
+    loadgen pnfs1 "$p1port" --workload seq-write,seq-read --tcp-seconds 0 --pnfs \
+      || echo "nfs-loadgen-compare: the one-process pNFS run failed: $(tail -1 "$dir/pnfs1.err")" >&2
+  fi
 done
-if [ "$ours_ok" = 1 ] && [ "$PNFS" = 1 ]; then
-  loadgen pnfs "$oport" --workload seq-write,seq-read --tcp-seconds 0 --pnfs \
-    || echo "nfs-loadgen-compare: the pNFS run failed: $(grep -m1 '^pnfs error' "$dir/pnfs.results" || tail -1 "$dir/pnfs.err")" >&2
-fi
 
 # ---- tables
 echo
@@ -170,7 +203,7 @@ awk -v ours_ok="$ours_ok" '
     v = (m ~ /^seq|^tcp/) ? f["MBps"] : f["ops_per_s"]
     all[side, key] = ((side, key) in all) ? all[side, key] " " v : v
     val[side, key] = median(all[side, key])
-    if (side == "pnfs") mdsbytes[key] = f["mds_data_bytes"]
+    if (side == "pnfs" || side == "pnfs1") mdsbytes[key] = (key in mdsbytes) ? mdsbytes[key] + f["mds_data_bytes"] : f["mds_data_bytes"]
     if (!(key in seen) && m != "tcp-ceiling") { seen[key] = 1; order[++n] = key }
     if (m == "tcp-ceiling") tcp[f["streams"]] = f["MBps"]
   }
@@ -196,14 +229,16 @@ awk -v ours_ok="$ours_ok" '
     }
     for (s in tcp) printf "tcp-ceiling    %7s MB/s   %10s (loopback, 1 MiB writes, plain Java sockets)\n", s, tcp[s]
     print ""
-    printf "%-10s %7s %10s %10s %10s %9s %9s %15s\n", "pNFS", "streams", "3 DS", "MDS alone", "ganesha", "DS/MDS", "DS/gan.", "MDS data bytes"
+    printf "%-10s %7s %10s %10s %10s %9s %9s %15s %11s %10s\n", "pNFS", "streams", "3 DS", "MDS alone", "ganesha", "DS/MDS", "DS/gan.", "MDS data bytes", "1 process", "1proc/gan."
     for (i = 1; i <= n; i++) {
       split(order[i], p, " "); if (p[1] !~ /^seq/) continue
       d = val["pnfs", order[i]]; if (d == "") d = "n/a"
+      d1 = val["pnfs1", order[i]]; if (d1 == "") d1 = "n/a"
       o = ours_ok ? val["ours", order[i]] : "n/a"
-      printf "%-10s %7s %10s %10s %10s %9s %9s %15s\n", p[1], p[2], d, o, val["ganesha", order[i]], ratio(d, o), ratio(d, val["ganesha", order[i]]), (order[i] in mdsbytes) ? mdsbytes[order[i]] : "-"
+      printf "%-10s %7s %10s %10s %10s %9s %9s %15s %11s %10s\n", p[1], p[2], d, o, val["ganesha", order[i]], ratio(d, o), ratio(d, val["ganesha", order[i]]), (order[i] in mdsbytes) ? mdsbytes[order[i]] : "-", d1, ratio(d1, val["ganesha", order[i]])
     }
-  }' "$dir/ganesha.results" "$dir/ours.results" $( [ -f "$dir/pnfs.results" ] && echo "$dir/pnfs.results" )
+  }' "$dir/ganesha.results" "$dir/ours.results" $( [ -f "$dir/pnfs.results" ] && echo "$dir/pnfs.results" ) \
+    $( [ -f "$dir/pnfs1.results" ] && echo "$dir/pnfs1.results" )
 # Server CPU per workload group (user + system time of the server process, which includes its file I/O in the
 # kernel; both sides serve the same requests, so less is more efficient). Noise from the rest of the machine moves
 # it much less than throughput. The TCP ceiling runs in the client, outside the Ganesha process.

@@ -25,6 +25,8 @@ import org.gfspnfs.nfs41.xdr.CbNotifyDeviceId4Args;
 import org.gfspnfs.nfs41.xdr.CbOp;
 import org.gfspnfs.nfs41.xdr.NotifyDeviceId4;
 import org.gfspnfs.nfs41.xdr.Stateid4;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine's {@link LayoutRecaller}: CB_LAYOUTRECALL (RFC 8881 section 20.3) carrying the layout stateid with
@@ -39,6 +41,7 @@ import org.gfspnfs.nfs41.xdr.Stateid4;
  * sends nothing: advancing the seqid again would put the client one seqid behind for good.
  */
 public final class BackchannelLayoutRecaller implements LayoutRecaller {
+    private static final Logger LOG = LoggerFactory.getLogger(BackchannelLayoutRecaller.class);
     /** First pause before a recall the client answered NFS4ERR_DELAY is sent again; doubles up to the maximum. */
     static final Duration FIRST_RETRY = Duration.ofMillis(20);
     static final Duration MAX_RETRY = Duration.ofSeconds(1);
@@ -80,6 +83,9 @@ public final class BackchannelLayoutRecaller implements LayoutRecaller {
                         table.forget(clientId, inode);
                         return CompletableFuture.completedFuture(null);
                     }
+                    // The layout stays RECALLING: the provider's recall timer revokes it.
+                    LOG.info("CB_LAYOUTRECALL of {} (stateid seqid {}) to client {} failed: {}", inode,
+                            recalled.seqid(), Long.toHexString(clientId), describe(e));
                     return CompletableFuture.failedFuture(e);
                 });
     }
@@ -119,6 +125,8 @@ public final class BackchannelLayoutRecaller implements LayoutRecaller {
             if (status(e) != NfsStat.NFS4ERR_DELAY) {
                 return CompletableFuture.failedFuture(e);
             }
+            LOG.debug("client {} answered NFS4ERR_DELAY to callback op {}; again in {} ms",
+                    Long.toHexString(clientId), opnum, pause.toMillis());
             CompletableFuture<Void> again = new CompletableFuture<>();
             Duration next = pause.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : pause.multipliedBy(2);
             try {
@@ -151,6 +159,13 @@ public final class BackchannelLayoutRecaller implements LayoutRecaller {
         }
         CompletableFuture<CbCompoundRes4> f = services.callbacks().send(client, opnum, args);
         return f.thenApply(r -> null);
+    }
+
+    private static String describe(Throwable e) {
+        Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                ? e.getCause() : e;
+        int status = status(t);
+        return status >= 0 ? "status " + status + " (" + t.getMessage() + ")" : t.toString();
     }
 
     private static int status(Throwable e) {
