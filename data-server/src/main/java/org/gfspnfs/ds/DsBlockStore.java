@@ -12,6 +12,8 @@ import org.gfspnfs.gfs.InodeId;
 import org.gfspnfs.gfs.device.BlockDevice;
 import org.gfspnfs.nfs41.status.IoException;
 import org.gfspnfs.nfs41.status.NfsException;
+import org.gfspnfs.nfs41.vfs.ReadBufferPool;
+import org.gfspnfs.nfs41.vfs.ReadResult;
 
 /**
  * The data server's I/O on the shared device (RFC 8881 section 13.6: READ/WRITE/COMMIT on the MDS file handle,
@@ -28,6 +30,7 @@ final class DsBlockStore {
     private final BlockDevice device;
     private final MetadataServerLink mds;
     private final int blockSize;
+    private final ReadBufferPool readBuffers = new ReadBufferPool();
     private final Object[] locks = new Object[LOCK_STRIPES];
     private final BandwidthCap receive;
     private final BandwidthCap send;
@@ -46,18 +49,14 @@ final class DsBlockStore {
         }
     }
 
-    /** Result of a read: the bytes (position 0, limit their count) and whether they reach the end of the data. */
-    record ReadData(ByteBuffer data, boolean eof) {
-    }
-
     /**
      * Reads up to {@code count} bytes. The end of the data is the larger of the committed size and the end of what
      * data servers wrote but did not commit yet (a client may read back before LAYOUTCOMMIT); the MDS is asked about
-     * the latter only when the read reaches past the committed size. The bytes go into a fresh heap buffer (zeroed,
-     * so holes need nothing) that the reply sends as it is: a direct buffer per READ would be memory only a full GC
-     * gives back once the direct-memory limit is reached (see the MDS's GfsVirtualFileSystem.read).
+     * the latter only when the read reaches past the committed size. The bytes go into a zeroed buffer of the
+     * reply-buffer pool (holes need nothing), which the device fills and the socket sends without a copy; the
+     * result gives it back once sent ({@link ReadResult#onSent}).
      */
-    ReadData read(InodeId file, long offset, int count) throws NfsException {
+    ReadResult read(InodeId file, long offset, int count) throws NfsException {
         try {
             long size = fs.getattr(file).size();
             long end = size;
@@ -67,14 +66,19 @@ final class DsBlockStore {
                 end = beyond.isEmpty() ? size : Math.max(size, beyond.get(beyond.size() - 1).end());
             }
             int n = (int) Math.max(0, Math.min(count, end - offset));
-            ByteBuffer out = ByteBuffer.allocate(n);
-            if (n > 0) {
-                for (Extent e : fs.mapRange(file, offset, n)) {
-                    readExtent(file, e, offset, out);
+            ByteBuffer out = readBuffers.acquire(n);
+            try {
+                if (n > 0) {
+                    for (Extent e : fs.mapRange(file, offset, n)) {
+                        readExtent(file, e, offset, out);
+                    }
                 }
+            } catch (IOException | MetadataServerUnavailableException | RuntimeException e) {
+                readBuffers.release(out);
+                throw e;
             }
             send.pass(n);
-            return new ReadData(out, offset + n >= end);
+            return readBuffers.result(out, offset + n >= end);
         } catch (GfsException e) {
             throw DsErrors.toNfs(e);
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import org.gfspnfs.nfs41.compound.Operation;
 import org.gfspnfs.nfs41.state.StateId;
 import org.gfspnfs.nfs41.status.NfsException;
 import org.gfspnfs.nfs41.vfs.Inode;
+import org.gfspnfs.nfs41.vfs.ReadResult;
 import org.gfspnfs.nfs41.xdr.Read4Args;
 import org.gfspnfs.nfs41.xdr.Read4Res;
 
@@ -32,7 +33,10 @@ final class DsReadOp implements Operation<Read4Args> {
         }
         int count = Math.min(Math.max(args.count, 0), ctx.services().config().maxIo());
         Inode inode = ctx.currentInode();
-        DsBlockStore.ReadData r = store.read(new InodeId(inode.number(), inode.generation()), args.offset, count);
-        return new Read4Res(r.eof(), r.data());
+        ReadResult r = store.read(new InodeId(inode.number(), inode.generation()), args.offset, count);
+        if (ctx.cacheThis()) {
+            r = r.detached();
+        }
+        return new Read4Res(r.eof(), r.data(), r.onSent());
     }
 }

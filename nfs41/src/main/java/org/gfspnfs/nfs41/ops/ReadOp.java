@@ -35,6 +35,10 @@ final class ReadOp implements Operation<Read4Args> {
         }
         int count = Math.min(Math.max(args.count, 0), IoStateids.maxPayload(ctx));
         ReadResult r = ctx.services().vfs().read(inode, args.offset, count);
-        return new Read4Res(r.eof(), r.data());
+        if (ctx.cacheThis()) {
+            // The session keeps this reply and may send it again: it must not share a buffer that goes back to a pool.
+            r = r.detached();
+        }
+        return new Read4Res(r.eof(), r.data(), r.onSent());
     }
 }

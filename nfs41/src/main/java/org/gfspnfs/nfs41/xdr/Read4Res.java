@@ -2,12 +2,14 @@ package org.gfspnfs.nfs41.xdr;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.dcache.oncrpc4j.rpc.OncRpcException;
 import org.dcache.oncrpc4j.xdr.Xdr;
 import org.dcache.oncrpc4j.xdr.XdrAble;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
 import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
+import org.glassfish.grizzly.memory.ByteBufferWrapper;
 
 /**
  * READ4resok. A server result built from a {@link ByteBuffer} is encoded without copying the data: the reply
@@ -21,6 +23,8 @@ public class Read4Res implements XdrAble {
     public boolean eof;
     public byte[] data;
     private ByteBuffer buffer;
+    /** Runs once the transport has written {@link #buffer} (or right after a copying encode); then null. */
+    private Runnable onSent;
 
     public Read4Res() {
     }
@@ -35,6 +39,16 @@ public class Read4Res implements XdrAble {
         this.buffer = data;
     }
 
+    /**
+     * A result whose buffer goes back to its owner once written ({@code onSent}, e.g. a pooled READ buffer). Such a
+     * result is encoded once: a READ this large never enters the reply cache (REP_TOO_BIG_TO_CACHE).
+     */
+    public Read4Res(boolean eof, ByteBuffer data, Runnable onSent) {
+        this.eof = eof;
+        this.buffer = data;
+        this.onSent = onSent;
+    }
+
     /** Bytes of data this result carries. */
     public int length() {
         return buffer != null ? buffer.remaining() : data.length;
@@ -45,10 +59,28 @@ public class Read4Res implements XdrAble {
         xdr.xdrEncodeBoolean(eof);
         if (buffer == null) {
             xdr.xdrEncodeDynamicOpaque(data);
-        } else if (xdr instanceof Xdr x && buffer.remaining() >= SHALLOW_MIN) {
-            x.xdrEncodeShallowByteBuffer(buffer.duplicate());
-        } else {
+        } else if (!(xdr instanceof Xdr x)) {
+            // Not the transport's stream (the engine measures reply sizes this way): the buffer stays ours.
             xdr.xdrEncodeByteBuffer(buffer.duplicate());
+        } else {
+            Runnable sent = onSent;
+            onSent = null;
+            if (buffer.remaining() < SHALLOW_MIN && sent != null) {
+                // Copied into the reply: keep the copy (a cached reply is encoded again) and give the buffer back.
+                byte[] copy = new byte[buffer.remaining()];
+                buffer.duplicate().get(copy);
+                data = copy;
+                buffer = null;
+                x.xdrEncodeDynamicOpaque(copy);
+                sent.run();
+            } else if (buffer.remaining() < SHALLOW_MIN) {
+                x.xdrEncodeByteBuffer(buffer.duplicate());
+            } else if (sent == null) {
+                x.xdrEncodeShallowByteBuffer(buffer.duplicate());
+            } else {
+                // The transport disposes the reply's pieces once they are written: then this buffer goes home.
+                x.xdrEncodeShallowByteBuffer(new ReturningBuffer(buffer.duplicate(), sent));
+            }
         }
     }
 
@@ -56,5 +88,46 @@ public class Read4Res implements XdrAble {
     public void xdrDecode(XdrDecodingStream xdr) throws OncRpcException, IOException {
         eof = XdrBounds.bool(xdr);
         data = XdrBounds.opaque(xdr, XdrBounds.DATA_LIMIT);
+    }
+
+    /**
+     * A reply piece that runs {@code onDisposed} once the transport has disposed it and every piece split or sliced
+     * off it (the record-marking layer splits a large reply into fragments, each written and disposed on its own,
+     * so the buffer is done only when the last piece is).
+     */
+    private static final class ReturningBuffer extends ByteBufferWrapper {
+        private final AtomicInteger live;
+        private final Runnable onDisposed;
+        private boolean disposed;
+
+        ReturningBuffer(ByteBuffer data, Runnable onDisposed) {
+            this(data, onDisposed, new AtomicInteger(1));
+        }
+
+        private ReturningBuffer(ByteBuffer data, Runnable onDisposed, AtomicInteger live) {
+            super(data);
+            this.onDisposed = onDisposed;
+            this.live = live;
+            allowBufferDispose(true);
+        }
+
+        @Override
+        protected ByteBufferWrapper wrapByteBuffer(ByteBuffer piece) {
+            live.incrementAndGet();
+            return new ReturningBuffer(piece, onDisposed, live);
+        }
+
+        @Override
+        public void dispose() {
+            boolean first;
+            synchronized (this) {
+                first = !disposed;
+                disposed = true;
+            }
+            super.dispose();
+            if (first && live.decrementAndGet() == 0) {
+                onDisposed.run();
+            }
+        }
     }
 }

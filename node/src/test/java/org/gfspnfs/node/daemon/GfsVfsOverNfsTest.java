@@ -45,6 +45,31 @@ class GfsVfsOverNfsTest {
     }
 
     @Test
+    void aCachedReadReply_replayedAfterOtherReads_stillCarriesItsOwnBytes() throws Exception {
+        // READ replies travel in pooled buffers that go back once written; a reply the session caches must not.
+        byte[] a = pattern(256 * 1024, 3);
+        byte[] b = pattern(256 * 1024, 4);
+        try (NodeDaemon d = NodeDaemon.start(options); MiniNfsClient c = MiniNfsClient.connect(server)) {
+            c.mount("cached-read", 1 << 20);
+            MiniNfsClient.Opened fa = c.createInRoot("a");
+            MiniNfsClient.Opened fb = c.createInRoot("b");
+            c.write(fa, 0, FILE_SYNC, a);
+            c.write(fb, 0, FILE_SYNC, b);
+
+            Read4Res[] answers = c.readCachedThenReplay(fa.fh(), 0, a.length, () -> {
+                for (int i = 0; i < 8; i++) {
+                    assertThat(c.read(fb.fh(), 0, b.length).data).isEqualTo(b);
+                }
+            });
+
+            assertThat(answers[0].data).isEqualTo(a);
+            assertThat(answers[1].data).as("the replayed reply").isEqualTo(a);
+            c.close(fa);
+            c.close(fb);
+        }
+    }
+
+    @Test
     void unstableWritesThenCommit_readBack_andSurviveRestart_withANewWriteVerifier() throws Exception {
         byte[] a = pattern(200_000, 1);
         byte[] b = pattern(100_000, 2);

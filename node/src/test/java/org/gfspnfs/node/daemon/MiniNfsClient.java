@@ -86,12 +86,17 @@ public final class MiniNfsClient implements AutoCloseable {
         call(0, new XdrVoid(), new XdrVoid());
     }
 
-    /** EXCHANGE_ID + CREATE_SESSION + RECLAIM_COMPLETE. */
+    /** EXCHANGE_ID + CREATE_SESSION + RECLAIM_COMPLETE; replies up to 8 KiB may be cached. */
     public MiniNfsClient mount(String owner) throws IOException {
+        return mount(owner, 8192);
+    }
+
+    /** {@link #mount(String)} asking for replies up to {@code maxCachedReply} bytes to be cacheable. */
+    public MiniNfsClient mount(String owner, int maxCachedReply) throws IOException {
         ExchangeId4Res eid = (ExchangeId4Res) ok(compound(false, new ArgOp4(Op.EXCHANGE_ID, new ExchangeId4Args(
                 new ClientOwner4(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, owner.getBytes(StandardCharsets.UTF_8)), 0,
                 new StateProtect4A(StateProtect4A.SP4_NONE), new ArrayList<>())))).results.get(0).body;
-        ChannelAttrs4 fore = new ChannelAttrs4(0, 1 << 20, 1 << 20, 8192, 16, 8, new int[0]);
+        ChannelAttrs4 fore = new ChannelAttrs4(0, 1 << 20, 1 << 20, maxCachedReply, 16, 8, new int[0]);
         ChannelAttrs4 back = new ChannelAttrs4(0, 4096, 4096, 0, 4, 1, new int[0]);
         CreateSession4Res cs = (CreateSession4Res) ok(compound(false, new ArgOp4(Op.CREATE_SESSION,
                 new CreateSession4Args(eid.clientId, eid.sequenceId, 0, fore, back, 0x40000001,
@@ -165,6 +170,31 @@ public final class MiniNfsClient implements AutoCloseable {
     public Read4Res read(byte[] fh, long offset, int count) throws IOException {
         return (Read4Res) last(ok(compound(true, putFh(fh),
                 new ArgOp4(Op.READ, new Read4Args(new Stateid4(0, new byte[12]), offset, count))))).body;
+    }
+
+    /**
+     * PUTFH + READ with cachethis set, on slot 1 (used for nothing else; call once per client), then
+     * {@code meanwhile} (on slot 0), then the very same request again: the second answer comes from the session's
+     * reply cache. Returns both answers.
+     */
+    public Read4Res[] readCachedThenReplay(byte[] fh, long offset, int count, IoAction meanwhile) throws IOException {
+        CompoundArgs4 args = new CompoundArgs4();
+        args.minorVersion = 1;
+        args.tag = "node-test".getBytes(StandardCharsets.UTF_8);
+        args.ops = new ArrayList<>(List.of(new ArgOp4(Op.SEQUENCE, new Sequence4Args(sessionId, 1, 1, 1, true)),
+                putFh(fh), new ArgOp4(Op.READ, new Read4Args(new Stateid4(0, new byte[12]), offset, count))));
+        CompoundRes4 first = new CompoundRes4();
+        call(1, args, first);
+        meanwhile.run();
+        CompoundRes4 replay = new CompoundRes4();
+        call(1, args, replay);
+        return new Read4Res[] {(Read4Res) last(ok(first)).body, (Read4Res) last(ok(replay)).body};
+    }
+
+    /** Something the caller does over this client between two requests. */
+    @FunctionalInterface
+    public interface IoAction {
+        void run() throws IOException;
     }
 
     /** PUTFH + CLOSE. */

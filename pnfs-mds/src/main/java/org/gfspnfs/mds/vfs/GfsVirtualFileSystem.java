@@ -24,6 +24,7 @@ import org.gfspnfs.nfs41.vfs.FileType;
 import org.gfspnfs.nfs41.vfs.FsInfo;
 import org.gfspnfs.nfs41.vfs.FsStat;
 import org.gfspnfs.nfs41.vfs.Inode;
+import org.gfspnfs.nfs41.vfs.ReadBufferPool;
 import org.gfspnfs.nfs41.vfs.ReadResult;
 import org.gfspnfs.nfs41.vfs.SetAttributes;
 import org.gfspnfs.nfs41.vfs.Stability;
@@ -54,6 +55,7 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
     private static final long MAX_FILE_SIZE = 1L << 50;
 
     private final FileSystem fs;
+    private final ReadBufferPool readBuffers = new ReadBufferPool();
     private final Clock clock;
     private final FsInfo info;
     private final OpenHolds holds;
@@ -264,15 +266,20 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
     public ReadResult read(Inode file, long offset, int count) throws NfsException {
         InodeId id = Attrs.id(file);
         try {
-            // A heap buffer, not a direct one: a direct buffer per READ is memory only the collector gives back, and
-            // once a read-heavy load reaches the direct-memory limit the JDK answers with a stop-the-world full GC
-            // (System.gc() in Bits.reserveMemory) every few hundred MiB; a heap buffer dies in a cheap young
-            // collection. The JDK copies it through a cached per-thread direct buffer on the way to the socket.
-            ByteBuffer dst = ByteBuffer.allocate(count);
-            long size = fs.readReturningSize(id, offset, dst);
+            // From the pool of direct reply buffers: the device reads straight into it and the socket writes
+            // straight from it, and it comes back once written (a fresh direct buffer per READ would be memory only
+            // a stop-the-world full GC gives back once the direct-memory limit is reached).
+            ByteBuffer dst = readBuffers.acquire(count);
+            long size;
+            try {
+                size = fs.readReturningSize(id, offset, dst);
+            } catch (GfsException | RuntimeException e) {
+                readBuffers.release(dst);
+                throw e;
+            }
             int n = dst.position();
             dst.flip();
-            return new ReadResult(dst, n < count || offset + n >= size);
+            return readBuffers.result(dst, n < count || offset + n >= size);
         } catch (GfsException e) {
             throw GfsErrors.toNfs(e);
         }

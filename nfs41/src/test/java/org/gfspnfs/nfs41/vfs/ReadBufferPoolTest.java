@@ -1,0 +1,45 @@
+package org.gfspnfs.nfs41.vfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+
+class ReadBufferPoolTest {
+
+    @Test
+    void aBufferSentIsReused_andComesBackZeroed_soNoByteOfAnEarlierReplyShowsThrough() {
+        ReadBufferPool pool = new ReadBufferPool(1 << 16, 4);
+        ByteBuffer first = pool.acquire(1 << 16);
+        while (first.hasRemaining()) {
+            first.put((byte) 0x5a);
+        }
+        first.flip();
+        ReadResult r = pool.result(first, false);
+        assertThat(r.onSent()).as("a pooled buffer goes back once sent").isNotNull();
+        r.onSent().run();
+
+        ByteBuffer again = pool.acquire(1000);
+        assertThat(again).isSameAs(first);
+        assertThat(again.position()).isZero();
+        assertThat(again.limit()).isEqualTo(1000);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(again.get(i)).as("byte %d of the reused buffer", i).isZero();
+        }
+        assertThat(pool.created()).isEqualTo(1);
+    }
+
+    @Test
+    void beyondItsBuffers_orItsSize_thePoolHandsOutHeapBuffers_andCreatesNoMore() {
+        ReadBufferPool pool = new ReadBufferPool(4096, 2);
+        ByteBuffer a = pool.acquire(4096);
+        ByteBuffer b = pool.acquire(4096);
+        ByteBuffer c = pool.acquire(4096);
+        assertThat(a.isDirect()).isTrue();
+        assertThat(b.isDirect()).isTrue();
+        assertThat(c.isDirect()).as("the third while two are out").isFalse();
+        assertThat(pool.result(c, true).onSent()).as("a heap buffer needs no return").isNull();
+        assertThat(pool.acquire(8192).isDirect()).as("larger than the pool's buffers").isFalse();
+        assertThat(pool.created()).isEqualTo(2);
+    }
+}
