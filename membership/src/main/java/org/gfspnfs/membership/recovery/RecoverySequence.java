@@ -226,6 +226,11 @@ public final class RecoverySequence implements AutoCloseable {
         } catch (RecoveryStepException | RuntimeException e) {
             record(current, null, clock.instant(), StepOutcome.FAILED, String.valueOf(e.getMessage())
                     + "; starting over in " + retryDelay.toMillis() + " ms");
+            if (closed) {
+                // Stopping (this node leaves): a step cut short by the shutdown is no failure worth a stack trace.
+                LOG.info("recovery step {} stopped by shutdown: {}", current, e.getMessage());
+                return false;
+            }
             LOG.error("recovery step {} failed", current, e);
             TimeUnit.MILLISECONDS.sleep(retryDelay.toMillis());
             return false;
