@@ -4,36 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import org.gfspnfs.gfs.Extent;
 import org.gfspnfs.gfs.ExtentState;
-import org.gfspnfs.gfs.FileSystem;
-import org.gfspnfs.gfs.FileSystems;
-import org.gfspnfs.gfs.InodeId;
-import org.gfspnfs.gfs.Mkfs;
-import org.gfspnfs.gfs.MkfsOptions;
-import org.gfspnfs.gfs.MountOptions;
-import org.gfspnfs.gfs.device.FileBlockDevice;
-import org.gfspnfs.gfs.lock.LocalLockModule;
-import org.gfspnfs.nfs41.compound.FileHandle;
 import org.gfspnfs.nfs41.pnfs.DeviceId;
 import org.gfspnfs.nfs41.pnfs.LayoutCommit;
 import org.gfspnfs.nfs41.pnfs.LayoutIoMode;
 import org.gfspnfs.nfs41.pnfs.LayoutRange;
-import org.gfspnfs.nfs41.pnfs.LayoutRecaller;
 import org.gfspnfs.nfs41.pnfs.LayoutRequest;
 import org.gfspnfs.nfs41.pnfs.LayoutSegment;
 import org.gfspnfs.nfs41.pnfs.LayoutState;
-import org.gfspnfs.nfs41.pnfs.LayoutStateTable;
 import org.gfspnfs.nfs41.pnfs.LayoutTypes;
 import org.gfspnfs.nfs41.status.LayoutUnavailableException;
 import org.gfspnfs.nfs41.status.NoEntException;
@@ -41,54 +23,28 @@ import org.gfspnfs.nfs41.vfs.Inode;
 import org.gfspnfs.nfs41.xdr.FileLayout4;
 import org.gfspnfs.nfs41.xdr.FileLayoutDsAddr4;
 import org.gfspnfs.nfs41.xdr.XdrBytes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The files layout over a real gfs image: layouts, devices, LAYOUTCOMMIT, recalls and revocation. */
-class FilesLayoutProviderTest {
+class FilesLayoutProviderTest extends ProviderOverImage {
     private static final int UNIT = 64 << 10;
     private static final long CHUNK = 1 << 20;
-    private static final List<DataServerAddress> THREE = List.of(new DataServerAddress("a", "127.0.0.1", 2050),
-            new DataServerAddress("b", "127.0.0.1", 2051), new DataServerAddress("c", "10.0.0.3", 2052));
 
-    @TempDir
-    Path dir;
-    private FileBlockDevice device;
-    private LocalLockModule locks;
-    private FileSystem fs;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final LayoutStateTable table = new LayoutStateTable();
-    private final List<String> callbacks = new CopyOnWriteArrayList<>();
-    private final List<Inode> revoked = new CopyOnWriteArrayList<>();
-    private DeviceRegistry devices;
-    private FilesLayoutProvider provider;
-    private InodeId file;
-
-    @BeforeEach
-    void mount() throws Exception {
-        Path image = dir.resolve("disk.img");
-        try (FileBlockDevice d = FileBlockDevice.create(image, 64L << 20)) {
-            Mkfs.format(d, MkfsOptions.defaults("test:layout").withJournals(2, 256).withRgrpBlocks(2048));
-        }
-        device = FileBlockDevice.open(image);
-        locks = new LocalLockModule();
-        fs = FileSystems.mount(device, MountOptions.of(0, locks).withClock(Clock.systemUTC()));
-        file = fs.create(fs.root(), "f", 0644, 0, 0).id();
-        devices = new DeviceRegistry(9, THREE);
-        provider = new FilesLayoutProvider(fs, table, devices, FilesLayoutConfig.defaults().withStripeUnit(UNIT)
+    @Override
+    FilesLayoutProvider provider() {
+        return new FilesLayoutProvider(fs, table, devices, FilesLayoutConfig.defaults().withStripeUnit(UNIT)
                 .withAllocationChunk(CHUNK).withRecallTimeout(Duration.ofMillis(100)), scheduler,
                 (client, inode, fh) -> revoked.add(inode));
-        provider.attach(new RecordingRecaller());
     }
 
-    @AfterEach
-    void unmount() throws Exception {
-        scheduler.shutdownNow();
-        fs.close();
-        locks.close();
-        device.close();
+    @Override
+    int[] fileOwner() {
+        return new int[] {0, 0};
+    }
+
+    @Override
+    String notifyLine(long clientId, int layoutType, boolean deleted, DeviceId id) {
+        return "notify " + clientId + (deleted ? " deleted " : " changed ") + id;
     }
 
     @Test
@@ -224,37 +180,5 @@ class FilesLayoutProviderTest {
         provider.recallFile(other);
         await().atMost(Duration.ofSeconds(10)).until(() -> revoked.contains(other));
         assertThat(revoked).containsExactly(other);
-    }
-
-    private Inode inode() {
-        return new Inode(file.number(), file.generation());
-    }
-
-    private byte[] handle() {
-        return new FileHandle(0, 1, inode()).toBytes();
-    }
-
-    /** Records callbacks; the client "answers" every callback at once. */
-    private final class RecordingRecaller implements LayoutRecaller {
-        @Override
-        public CompletionStage<Void> recallFile(long clientId, Inode inode, LayoutIoMode ioMode, long offset,
-                                                long length) {
-            table.beginRecall(clientId, inode);
-            callbacks.add("recall " + clientId + " " + inode);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletionStage<Void> recallAll(long clientId, int layoutType) {
-            callbacks.add("recall all " + clientId);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletionStage<Void> notifyDeviceChange(long clientId, int layoutType, DeviceId id,
-                                                        boolean deleted) {
-            callbacks.add("notify " + clientId + (deleted ? " deleted " : " changed ") + id);
-            return CompletableFuture.completedFuture(null);
-        }
     }
 }

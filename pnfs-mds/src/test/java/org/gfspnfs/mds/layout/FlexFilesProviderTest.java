@@ -4,33 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
-import org.gfspnfs.gfs.FileSystem;
-import org.gfspnfs.gfs.FileSystems;
-import org.gfspnfs.gfs.InodeId;
-import org.gfspnfs.gfs.Mkfs;
-import org.gfspnfs.gfs.MkfsOptions;
-import org.gfspnfs.gfs.MountOptions;
-import org.gfspnfs.gfs.device.FileBlockDevice;
-import org.gfspnfs.gfs.lock.LocalLockModule;
-import org.gfspnfs.nfs41.compound.FileHandle;
 import org.gfspnfs.nfs41.pnfs.DeviceId;
 import org.gfspnfs.nfs41.pnfs.LayoutIoMode;
 import org.gfspnfs.nfs41.pnfs.LayoutRange;
-import org.gfspnfs.nfs41.pnfs.LayoutRecaller;
 import org.gfspnfs.nfs41.pnfs.LayoutRequest;
 import org.gfspnfs.nfs41.pnfs.LayoutSegment;
 import org.gfspnfs.nfs41.pnfs.LayoutState;
-import org.gfspnfs.nfs41.pnfs.LayoutStateTable;
 import org.gfspnfs.nfs41.pnfs.LayoutTypes;
 import org.gfspnfs.nfs41.state.StateId;
 import org.gfspnfs.nfs41.status.UnknownLayoutTypeException;
@@ -39,56 +21,29 @@ import org.gfspnfs.nfs41.xdr.FfDataServer4;
 import org.gfspnfs.nfs41.xdr.FfDeviceAddr4;
 import org.gfspnfs.nfs41.xdr.FfLayout4;
 import org.gfspnfs.nfs41.xdr.XdrBytes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The provider handing out flexfiles layouts next to files layouts over one gfs image: the layout body, the device
  * of one data server, and a changed data server list (every old flexfiles device id announced gone, layouts of both
  * types recalled, unreturned ones revoked) through the same code as files layouts.
  */
-class FlexFilesProviderTest {
-    private static final List<DataServerAddress> THREE = List.of(new DataServerAddress("a", "127.0.0.1", 2050),
-            new DataServerAddress("b", "127.0.0.1", 2051), new DataServerAddress("c", "10.0.0.3", 2052));
-
-    @TempDir
-    Path dir;
-    private FileBlockDevice device;
-    private LocalLockModule locks;
-    private FileSystem fs;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final LayoutStateTable table = new LayoutStateTable();
-    private final List<String> callbacks = new CopyOnWriteArrayList<>();
-    private final List<Inode> revoked = new CopyOnWriteArrayList<>();
-    private DeviceRegistry devices;
-    private FilesLayoutProvider provider;
-    private InodeId file;
-
-    @BeforeEach
-    void mount() throws Exception {
-        Path image = dir.resolve("disk.img");
-        try (FileBlockDevice d = FileBlockDevice.create(image, 64L << 20)) {
-            Mkfs.format(d, MkfsOptions.defaults("test:flex").withJournals(2, 256).withRgrpBlocks(2048));
-        }
-        device = FileBlockDevice.open(image);
-        locks = new LocalLockModule();
-        fs = FileSystems.mount(device, MountOptions.of(0, locks).withClock(Clock.systemUTC()));
-        file = fs.create(fs.root(), "f", 0644, 1234, 567).id();
-        devices = new DeviceRegistry(9, THREE);
-        provider = new FilesLayoutProvider(fs, table, devices, FilesLayoutConfig.defaults()
+class FlexFilesProviderTest extends ProviderOverImage {
+    @Override
+    FilesLayoutProvider provider() {
+        return new FilesLayoutProvider(fs, table, devices, FilesLayoutConfig.defaults()
                 .withRecallTimeout(Duration.ofMillis(100)), scheduler, (client, inode, fh) -> revoked.add(inode),
                 new int[] {LayoutTypes.NFSV4_1_FILES, LayoutTypes.FLEX_FILES});
-        provider.attach(new RecordingRecaller());
     }
 
-    @AfterEach
-    void unmount() throws Exception {
-        scheduler.shutdownNow();
-        fs.close();
-        locks.close();
-        device.close();
+    @Override
+    int[] fileOwner() {
+        return new int[] {1234, 567};
+    }
+
+    @Override
+    String notifyLine(long clientId, int layoutType, boolean deleted, DeviceId id) {
+        return "notify " + clientId + " type " + layoutType + (deleted ? " deleted " : " changed ") + id;
     }
 
     @Test
@@ -143,37 +98,5 @@ class FlexFilesProviderTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> revoked.containsAll(List.of(inode(), other)));
         assertThat(table.holding(1, inode()).orElseThrow().state()).isEqualTo(LayoutState.REVOKED);
         assertThat(table.holding(1, inode()).orElseThrow().layoutType()).isEqualTo(LayoutTypes.FLEX_FILES);
-    }
-
-    private Inode inode() {
-        return new Inode(file.number(), file.generation());
-    }
-
-    private byte[] handle() {
-        return new FileHandle(0, 1, inode()).toBytes();
-    }
-
-    /** Records callbacks; the client "answers" every callback at once. */
-    private final class RecordingRecaller implements LayoutRecaller {
-        @Override
-        public CompletionStage<Void> recallFile(long clientId, Inode inode, LayoutIoMode ioMode, long offset,
-                                                long length) {
-            table.beginRecall(clientId, inode);
-            callbacks.add("recall " + clientId + " " + inode);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletionStage<Void> recallAll(long clientId, int layoutType) {
-            callbacks.add("recall all " + clientId);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletionStage<Void> notifyDeviceChange(long clientId, int layoutType, DeviceId id,
-                                                        boolean deleted) {
-            callbacks.add("notify " + clientId + " type " + layoutType + (deleted ? " deleted " : " changed ") + id);
-            return CompletableFuture.completedFuture(null);
-        }
     }
 }
