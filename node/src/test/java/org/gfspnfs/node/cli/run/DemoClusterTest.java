@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +17,6 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gfspnfs.conf.ClusterConfParser;
-import org.gfspnfs.control.cli.GfsctlMain;
-import org.gfspnfs.control.client.ClusterDirectory;
-import org.gfspnfs.control.client.ControlClient;
 import org.gfspnfs.gfs.Mkfs;
 import org.gfspnfs.gfs.MkfsOptions;
 import org.gfspnfs.gfs.device.FileBlockDevice;
@@ -38,12 +32,12 @@ import org.gfspnfs.nfs41.xdr.Op;
 import org.gfspnfs.node.cli.ExitCodes;
 import org.gfspnfs.node.daemon.MiniNfsClient;
 import org.gfspnfs.node.testing.FreePorts;
+import org.gfspnfs.node.testing.InProcessGfsctl;
 import org.gfspnfs.node.testing.PnfsSteps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code gfspnfs demo} as a three-node cluster: node processes started and supervised by the demo, quorate, a
@@ -209,14 +203,8 @@ class DemoClusterTest {
     }
 
     private static JsonNode gfsctl(String... args) throws IOException {
-        CommandLine cl = GfsctlMain.commandLine(ClusterDirectory::load, Clock.systemUTC(),
-                ControlClient.localCaller("demo-cluster-test"));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        assertThat(exit).as(String.join(" ", args) + "\n" + out + err).isZero();
-        return JSON.readTree(out.toString());
+        InProcessGfsctl.Result r = InProcessGfsctl.run("demo-cluster-test", args);
+        assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isZero();
+        return JSON.readTree(r.out());
     }
 }

@@ -6,13 +6,10 @@ import static org.gfspnfs.nfs41.fixture.Nfs41TestClient.body;
 import static org.gfspnfs.nfs41.fixture.Nfs41TestClient.expectOk;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,9 +19,6 @@ import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.gfspnfs.control.cli.GfsctlMain;
-import org.gfspnfs.control.client.ClusterDirectory;
-import org.gfspnfs.control.client.ControlClient;
 import org.gfspnfs.nfs41.fixture.Nfs41TestClient;
 import org.gfspnfs.nfs41.fixture.Ops;
 import org.gfspnfs.nfs41.fixture.RecordingCallbacks;
@@ -40,11 +34,11 @@ import org.gfspnfs.nfs41.xdr.Op;
 import org.gfspnfs.nfs41.xdr.XdrBytes;
 import org.gfspnfs.node.cli.ExitCodes;
 import org.gfspnfs.node.testing.FreePorts;
+import org.gfspnfs.node.testing.InProcessGfsctl;
 import org.gfspnfs.node.testing.PnfsSteps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code gfspnfs demo} as a user meets it: one process serving the MDS and three data servers over one image. A
@@ -245,7 +239,6 @@ class DemoPnfsTest {
 
     // ---- the client side -----------------------------------------------------------------------------------
 
-
     private Nfs41TestClient client(InetSocketAddress at, String owner) throws IOException {
         Nfs41TestClient c = Nfs41TestClient.connect(at, owner).mount();
         clients.add(c);
@@ -266,14 +259,8 @@ class DemoPnfsTest {
     }
 
     private static Gfsctl gfsctl(String... args) {
-        CommandLine cl = GfsctlMain.commandLine(ClusterDirectory::load, Clock.systemUTC(),
-                ControlClient.localCaller("demo-test"));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Gfsctl(exit, out.toString(), err.toString());
+        InProcessGfsctl.Result r = InProcessGfsctl.run("demo-test", args);
+        return new Gfsctl(r.exit(), r.out(), r.err());
     }
 
     private static JsonNode find(JsonNode array, String field, long value) {
