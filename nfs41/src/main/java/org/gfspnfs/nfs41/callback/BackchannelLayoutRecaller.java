@@ -162,15 +162,17 @@ public final class BackchannelLayoutRecaller implements LayoutRecaller {
     }
 
     private static String describe(Throwable e) {
-        Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-                ? e.getCause() : e;
+        Throwable t = unwrap(e);
         int status = status(t);
         return status >= 0 ? "status " + status + " (" + t.getMessage() + ")" : t.toString();
     }
 
     private static int status(Throwable e) {
-        Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-                ? e.getCause() : e;
-        return t instanceof CallbackFailedException c ? c.status() : -1;
+        return unwrap(e) instanceof CallbackFailedException c ? c.status() : -1;
+    }
+
+    /** The failure a CompletionException of a dependent stage carries. */
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 }

@@ -92,8 +92,8 @@ public class Read4Res implements XdrAble {
 
     /**
      * A reply piece that runs {@code onDisposed} once the transport has disposed it and every piece split or sliced
-     * off it (the record-marking layer splits a large reply into fragments, each written and disposed on its own,
-     * so the buffer is done only when the last piece is).
+     * off it: Grizzly disposes the whole written reply at once today, but a piece split off (a partial write, a
+     * fragmented record) would be disposed on its own, and the buffer is done only when the last piece is.
      */
     private static final class ReturningBuffer extends ByteBufferWrapper {
         private final AtomicInteger live;
