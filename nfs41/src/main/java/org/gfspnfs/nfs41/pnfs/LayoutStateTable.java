@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.gfspnfs.nfs41.state.StateChangeListener;
 import org.gfspnfs.nfs41.state.StateId;
 import org.gfspnfs.nfs41.status.AdminRevokedException;
 import org.gfspnfs.nfs41.status.BadStateidException;
@@ -27,6 +30,7 @@ public final class LayoutStateTable {
     private final Map<Key, Entry> byFile = new HashMap<>();
     private final Map<Long, Entry> byNumber = new HashMap<>();
     private long next = 1;
+    private final List<StateChangeListener> changeListeners = new CopyOnWriteArrayList<>();
 
     private record Key(long clientId, Inode inode) {
     }
@@ -63,6 +67,11 @@ public final class LayoutStateTable {
             }
             state = to;
         }
+    }
+
+    /** Adds a listener told whenever a client's layout of a file is returned (in part), revoked or dropped. */
+    public void addChangeListener(StateChangeListener listener) {
+        changeListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** A read-only view of one layout state, for recalls, tools and the data servers' stateid checks. */
@@ -153,6 +162,7 @@ public final class LayoutStateTable {
         if (e.state == LayoutState.RECALLING) {
             e.move(LayoutState.GRANTED);
         }
+        shrunk(e);
         return Optional.of(e.current());
     }
 
@@ -212,6 +222,7 @@ public final class LayoutStateTable {
         }
         e.move(LayoutState.REVOKED);
         e.ranges.clear();
+        shrunk(e);
         return true;
     }
 
@@ -285,6 +296,13 @@ public final class LayoutStateTable {
     private void drop(Entry e) {
         byFile.remove(new Key(e.clientId, e.inode));
         byNumber.remove(e.base.number());
+        shrunk(e);
+    }
+
+    private void shrunk(Entry e) {
+        for (StateChangeListener l : changeListeners) {
+            l.shrunk(e.clientId, e.inode);
+        }
     }
 
     private static Holding view(Entry e) {

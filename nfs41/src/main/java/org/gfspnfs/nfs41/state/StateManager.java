@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.gfspnfs.nfs41.status.BadStateidException;
 import org.gfspnfs.nfs41.status.DelegRevokedException;
@@ -37,6 +39,7 @@ public final class StateManager {
     private volatile boolean everRevoked;
 
     private final OpenObserver observer;
+    private final List<StateChangeListener> changeListeners = new CopyOnWriteArrayList<>();
 
     public StateManager(int epoch) {
         this(epoch, file -> { });
@@ -45,6 +48,11 @@ public final class StateManager {
     public StateManager(int epoch, OpenObserver observer) {
         this.epoch = epoch;
         this.observer = observer;
+    }
+
+    /** Adds a listener told whenever a client's state on a file ends or loses access (see the interface). */
+    public void addChangeListener(StateChangeListener listener) {
+        changeListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     private static final class FileState {
@@ -101,6 +109,7 @@ public final class StateManager {
         }
         o.set(access, deny);
         o.bump();
+        shrunk(o);
         return o;
     }
 
@@ -299,6 +308,7 @@ public final class StateManager {
             } else if (s instanceof DelegationState d && f.delegations.remove(d)) {
                 delegationsHeld--;
             }
+            shrunk(s);
             cleanup(s.inode(), f);
         }
         return closed;
@@ -361,6 +371,7 @@ public final class StateManager {
             delegationsHeld--;
             everRevoked = true;
             d.markRevoked();
+            shrunk(d);
             cleanup(d.inode(), f);
         }
     }
@@ -445,12 +456,19 @@ public final class StateManager {
 
     private void unregister(State s) {
         states.remove(s.number());
+        shrunk(s);
         Set<State> owned = byClient.get(s.clientId());
         if (owned != null) {
             owned.remove(s);
             if (owned.isEmpty()) {
                 byClient.remove(s.clientId());
             }
+        }
+    }
+
+    private void shrunk(State s) {
+        for (StateChangeListener l : changeListeners) {
+            l.shrunk(s.clientId(), s.inode());
         }
     }
 

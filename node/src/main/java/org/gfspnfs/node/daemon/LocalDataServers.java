@@ -57,7 +57,7 @@ final class LocalDataServers implements RevocationListener, AutoCloseable {
 
     private void startOne(Endpoint e, FileSystem fs, BlockDevice device, MetadataServerRole mds,
                           ExportTable exports, Clock clock) throws IOException {
-        StateidVerdictCache verdicts = new StateidVerdictCache(mds.stateidAuthority(), clock, 4096);
+        StateidVerdictCache verdicts = new StateidVerdictCache(mds.stateidAuthority().inProcess(), clock, 4096);
         DataServer ds;
         try {
             ds = DataServer.builder().bindAddress(e.listen().host()).port(e.listen().port()).fileSystem(fs, device)

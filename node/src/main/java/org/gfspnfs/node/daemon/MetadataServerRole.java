@@ -3,16 +3,17 @@ package org.gfspnfs.node.daemon;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.gfspnfs.conf.HostPort;
+import org.gfspnfs.control.spi.RevocationListener;
 import org.gfspnfs.gfs.FileSystem;
 import org.gfspnfs.mds.layout.DataServerAddress;
 import org.gfspnfs.mds.layout.DeviceRegistry;
 import org.gfspnfs.mds.layout.FilesLayoutConfig;
 import org.gfspnfs.mds.layout.FilesLayoutProvider;
-import org.gfspnfs.mds.layout.LayoutRevocations;
 import org.gfspnfs.mds.vfs.GfsVirtualFileSystem;
 import org.gfspnfs.nfs41.export.ExportTable;
 import org.gfspnfs.nfs41.export.PnfsMode;
@@ -27,11 +28,13 @@ import org.gfspnfs.nfs41.status.NfsException;
  * per export by its {@code pnfs=} option): the NFSv4.1 engine in MDS role over the mounted filesystem, the layout
  * provider with its layout stateid table and device registry,
  * CB_LAYOUTRECALL through the backchannel, and the recall of layouts whose file was truncated or removed. Owns the
- * scheduler of the recall timers. {@link #close()} stops the server first, then the timers, then releases the
- * open holds; the filesystem stays mounted (the daemon unmounts it after every role is down).
+ * scheduler of the recall timers and the thread that takes back the stateid-verdict leases of data servers in
+ * other processes ({@link MdsStateidAuthority}). {@link #close()} stops the server first, then the timers, then
+ * releases the open holds; the filesystem stays mounted (the daemon unmounts it after every role is down).
  */
 final class MetadataServerRole implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
+    private final ExecutorService leaseRechecks;
     private final LayoutStateTable table = new LayoutStateTable();
     private final FilesLayoutProvider provider;
     private final GfsVirtualFileSystem vfs;
@@ -39,20 +42,20 @@ final class MetadataServerRole implements AutoCloseable {
     private final MdsStateidAuthority authority;
 
     private MetadataServerRole(FileSystem fs, ExportTable exports, RecoveryStore recovery, HostPort at, Clock clock,
-                               long instanceId) throws IOException {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "mds-layout-recalls");
-            t.setDaemon(true);
-            return t;
-        });
+                               long instanceId, RevocationListener remoteDataServers) throws IOException {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "mds-layout-recalls"));
+        leaseRechecks = Executors.newSingleThreadExecutor(r -> daemon(r, "mds-verdict-leases"));
+        // Data servers in other processes cache VALID verdicts under a lease; the authority takes leases back when
+        // state shrinks (it listens to the state manager and the layout table) or a recall times out.
+        authority = new MdsStateidAuthority(clock, MdsStateidAuthority.DEFAULT_LEASE,
+                MdsStateidAuthority.DEFAULT_CAPACITY, remoteDataServers, leaseRechecks);
         try {
-            // Revocations reach the data servers of this process through the layout table itself; data servers in
-            // other processes (REVOKE_STATE over the control channel) join with the multi-process cluster.
             provider = new FilesLayoutProvider(fs, table, new DeviceRegistry(instanceId, List.of()),
-                    FilesLayoutConfig.defaults(), scheduler, LayoutRevocations.NONE, layoutTypes(exports));
+                    FilesLayoutConfig.defaults(), scheduler, authority, layoutTypes(exports));
             vfs = new GfsVirtualFileSystem(fs, clock, provider::truncatedOrRemoved);
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
+            leaseRechecks.shutdownNow();
             throw e;
         }
         try {
@@ -61,6 +64,7 @@ final class MetadataServerRole implements AutoCloseable {
                     .operations(PnfsOperations.metadataServer(table)).start();
         } catch (IOException | RuntimeException e) {
             scheduler.shutdownNow();
+            leaseRechecks.shutdownNow();
             try {
                 vfs.close();
             } catch (NfsException | RuntimeException closing) {
@@ -68,7 +72,15 @@ final class MetadataServerRole implements AutoCloseable {
             }
             throw e;
         }
-        authority = new MdsStateidAuthority(provider.dataServerCheck(server.services().states()));
+        authority.attach(provider.dataServerCheck(server.services().states())::check);
+        server.services().states().addChangeListener(authority);
+        table.addChangeListener(authority);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /**
@@ -83,11 +95,13 @@ final class MetadataServerRole implements AutoCloseable {
 
     /**
      * Starts the MDS on {@code at}. {@code instanceId} names this MDS incarnation in device ids, so a client never
-     * confuses a device of an earlier run with the current one.
+     * confuses a device of an earlier run with the current one. {@code remoteDataServers} carries REVOKE_STATE to
+     * the data servers of other node processes.
      */
     static MetadataServerRole start(FileSystem fs, ExportTable exports, RecoveryStore recovery, HostPort at,
-                                    Clock clock, long instanceId) throws IOException {
-        return new MetadataServerRole(fs, exports, recovery, at, clock, instanceId);
+                                    Clock clock, long instanceId, RevocationListener remoteDataServers)
+            throws IOException {
+        return new MetadataServerRole(fs, exports, recovery, at, clock, instanceId, remoteDataServers);
     }
 
     Nfs41Server server() {
@@ -121,6 +135,7 @@ final class MetadataServerRole implements AutoCloseable {
             server.close();
         } finally {
             scheduler.shutdownNow();
+            leaseRechecks.shutdownNow();
             vfs.close();
         }
     }

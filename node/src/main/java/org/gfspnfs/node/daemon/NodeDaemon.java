@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,6 +22,7 @@ import org.gfspnfs.control.auth.ClusterKey;
 import org.gfspnfs.control.client.NodeEndpoint;
 import org.gfspnfs.control.server.ControlServer;
 import org.gfspnfs.control.spi.ControlProviders;
+import org.gfspnfs.control.spi.RevocationListener;
 import org.gfspnfs.ds.DataServer;
 import org.gfspnfs.ds.MetadataServerLinkService;
 import org.gfspnfs.ds.RemoteDataServer;
@@ -69,6 +71,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class NodeDaemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NodeDaemon.class);
+    /** Bound on telling one data-server node of a revocation (REVOKE_STATE); its lease runs out regardless. */
+    private static final Duration REVOKE_TIMEOUT = Duration.ofSeconds(2);
 
     private final ClusterNode self;
     private final int journalId;
@@ -85,6 +89,7 @@ public final class NodeDaemon implements AutoCloseable {
     private MetadataServerRole mds;
     private LocalDataServers dataServers;
     private RemoteDataServer remoteDs;
+    private RemoteDataServerRevocations remoteRevocations;
     private MdsStateView nfsState;
     private ExportTable exports;
     private ControlServer control;
@@ -122,7 +127,7 @@ public final class NodeDaemon implements AutoCloseable {
                         activeMds.name());
             }
             if (servesMds) {
-                d.serveMds(options);
+                d.serveMds(options, key);
                 d.serveDataServers(options);
             } else if (self.hasRole(Role.DS)) {
                 d.serveRemoteDataServer(options, key);
@@ -220,8 +225,16 @@ public final class NodeDaemon implements AutoCloseable {
         }
     }
 
-    private void serveMds(DaemonOptions options) throws DaemonException {
+    private void serveMds(DaemonOptions options, ClusterKey key) throws DaemonException {
         exports = readExports(options.exportsFile());
+        RevocationListener toOtherNodes = revocation -> 0; // one process: every data server is in-process
+        if (cluster != null) {
+            remoteRevocations = new RemoteDataServerRevocations(options.conf(), self, key, REVOKE_TIMEOUT,
+                    options.clock());
+            RemoteDataServerRevocations r = remoteRevocations;
+            opened.push(r::close);
+            toOtherNodes = r;
+        }
         Path clients = options.stateDir().resolve("nfs4-clients");
         FileRecoveryStore recovery;
         try {
@@ -231,7 +244,8 @@ public final class NodeDaemon implements AutoCloseable {
         }
         HostPort at = self.nfsMds();
         try {
-            mds = MetadataServerRole.start(fs, exports, recovery, at, options.clock(), options.clock().millis());
+            mds = MetadataServerRole.start(fs, exports, recovery, at, options.clock(), options.clock().millis(),
+                    toOtherNodes);
         } catch (IOException e) {
             throw listenFailure("the NFS metadata server", at, e);
         }
@@ -282,6 +296,9 @@ public final class NodeDaemon implements AutoCloseable {
     }
 
     private void announceDataServers(List<DataServerAddress> list) {
+        if (remoteRevocations != null) {
+            remoteRevocations.follow(list);
+        }
         mds.dataServersChanged(list);
         nfsState.dataServers(list);
         LOG.info("pNFS layouts stripe over {}", list);

@@ -1,6 +1,8 @@
 package org.gfspnfs.node.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.gfspnfs.nfs41.fixture.Nfs41TestClient.expectOk;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,6 +15,8 @@ import java.util.Random;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gfspnfs.conf.ClusterNode;
 import org.gfspnfs.nfs41.fixture.Nfs41TestClient;
+import org.gfspnfs.nfs41.fixture.Ops;
+import org.gfspnfs.nfs41.status.NfsStat;
 import org.gfspnfs.nfs41.xdr.LayoutCommit4Res;
 import org.gfspnfs.nfs41.xdr.Op;
 import org.gfspnfs.node.testing.PnfsSteps;
@@ -83,11 +87,45 @@ class ClusterPnfsIT {
         assertThat(layouts).hasSize(1);
         assertThat(layouts.get(0).get("dataServers")).extracting(JsonNode::asText).containsExactly("n1", "n2", "n3");
 
+        leasedVerdicts_areTakenBackWhenTheStateEnds(cluster, ds.get(1));
+
         // n3 dies: the MDS recalls the layout over the old device and new layouts name n1 and n2 only.
         nodes.get(2).kill9();
         awaitDataServers(mds, f, List.of(dsOf(cluster, "n1"), dsOf(cluster, "n2")), Duration.ofSeconds(60));
         assertThat(PnfsSteps.sha256(PnfsSteps.readThroughMds(mds, f))).as("after n3's loss")
                 .isEqualTo(PnfsSteps.sha256(data));
+    }
+
+    /**
+     * n2's data server caches the MDS's VALID verdicts (one VALIDATE_STATEID per stateid, not per I/O); the MDS takes
+     * them back with REVOKE_STATE when the state ends, well before the lease (10 s) would run out: after a CLOSE
+     * within moments, after an eviction before the evict command returns.
+     */
+    private void leasedVerdicts_areTakenBackWhenTheStateEnds(ClusterFixture cluster, Nfs41TestClient n2)
+            throws Exception {
+        InetSocketAddress mdsAt = cluster.conf.node("n1").orElseThrow().nfsMds().toSocketAddress();
+        Nfs41TestClient closer = client(mdsAt, "closer");
+        PnfsSteps.OpenFile closed = PnfsSteps.openCreate(closer, "closed.bin");
+        byte[] closedFh = PnfsSteps.layoutGetRw(closer, closed).files().fhList.get(0).value;
+        for (int i = 0; i < 3; i++) {
+            expectOk(n2.session(Ops.putFh(closedFh), Ops.write(closed.stateid(), MIB + i * 4096L, 0,
+                    new byte[4096])));
+        }
+        expectOk(closer.session(Ops.putFh(closed.fh()), Ops.close(closed.stateid())));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(n2.session(Ops.putFh(closedFh),
+                Ops.write(closed.stateid(), MIB, 0, new byte[4096])).status)
+                .as("n2's write under a closed open stateid").isEqualTo(NfsStat.NFS4ERR_BAD_STATEID));
+
+        Nfs41TestClient evicted = client(mdsAt, "evicted");
+        PnfsSteps.OpenFile held = PnfsSteps.openCreate(evicted, "evicted.bin");
+        byte[] heldFh = PnfsSteps.layoutGetRw(evicted, held).files().fhList.get(0).value;
+        expectOk(n2.session(Ops.putFh(heldFh), Ops.write(held.stateid(), MIB, 0, new byte[4096])));
+        Gfsctl.Result evict = Gfsctl.run(cluster, "evict-client", String.format("%016x", evicted.clientId()),
+                "--node", "n1");
+        assertThat(evict.exit()).as(evict.out() + evict.err()).isZero();
+        assertThat(n2.session(Ops.putFh(heldFh), Ops.write(held.stateid(), MIB, 0, new byte[4096])).status)
+                .as("n2's write under the evicted client's stateid, right after the eviction")
+                .isIn(NfsStat.NFS4ERR_EXPIRED, NfsStat.NFS4ERR_BAD_STATEID);
     }
 
     private void awaitDataServers(Nfs41TestClient mds, PnfsSteps.OpenFile f, List<String> expected,
@@ -116,7 +154,11 @@ class ClusterPnfsIT {
     }
 
     private Nfs41TestClient client(InetSocketAddress at) throws IOException {
-        Nfs41TestClient c = Nfs41TestClient.connect(at, "cluster-pnfs-it").mount();
+        return client(at, "cluster-pnfs-it");
+    }
+
+    private Nfs41TestClient client(InetSocketAddress at, String owner) throws IOException {
+        Nfs41TestClient c = Nfs41TestClient.connect(at, owner).mount();
         clients.add(c);
         return c;
     }

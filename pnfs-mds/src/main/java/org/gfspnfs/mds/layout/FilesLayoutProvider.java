@@ -57,6 +57,7 @@ public final class FilesLayoutProvider implements LayoutProvider {
     private final FilesLayoutConfig config;
     private final UnwrittenExtents unwritten;
     private final RecallTimers timers;
+    private final LayoutRevocations revocations;
     private volatile LayoutRecaller recaller;
     private volatile DataServerStateCheck stateCheck;
 
@@ -89,6 +90,7 @@ public final class FilesLayoutProvider implements LayoutProvider {
                     + fs.info().blockSize() + "-byte filesystem block");
         }
         this.unwritten = new UnwrittenExtents(fs, config.allocationChunk());
+        this.revocations = Objects.requireNonNull(revocations, "revocations");
         this.timers = new RecallTimers(table, scheduler, config.recallTimeout(), revocations);
     }
 
@@ -210,6 +212,7 @@ public final class FilesLayoutProvider implements LayoutProvider {
         if (check != null) {
             check.clientGone(clientId);
         }
+        revocations.clientGone(clientId);
     }
 
     /**
