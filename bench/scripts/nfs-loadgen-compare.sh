@@ -6,7 +6,7 @@
 # random 4 KiB writes and reads; then the sequential ones again through pNFS layouts (3 DS). Prints the raw
 # `metric=...` lines and two tables: ours (MDS alone) vs Ganesha, and pNFS 3 DS vs MDS alone vs Ganesha.
 #
-# usage: bench/scripts/nfs-loadgen-compare.sh [--size 256m] [--streams 1,8] [--files 10000] [--rand-ops 5000]
+# usage: bench/scripts/nfs-loadgen-compare.sh [--size 256m] [--streams 1,8] [--files 10000] [--rand-ops 100000]
 #                                             [--tcp-seconds 5] [--warmup N] [--runs N] [--no-pnfs] [--no-build]
 #                                             [--one-process]
 #   --size S    bytes per sequential run, split over the streams (the acceptance run is --size 1g)
@@ -27,7 +27,7 @@
 # Logs and data: $COMPARE_DIR (default: a new directory under /tmp, printed at the start). Needs root (Ganesha).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-SIZE=256m; STREAMS=1,8; FILES=10000; RAND_OPS=5000; TCP=5; PNFS=1; BUILD=1; WARMUP=1; RUNS=1; ONE=0
+SIZE=256m; STREAMS=1,8; FILES=10000; RAND_OPS=100000; TCP=5; PNFS=1; BUILD=1; WARMUP=1; RUNS=1; ONE=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --size) SIZE=$2; shift 2;;

@@ -33,6 +33,22 @@ public interface FileSystem extends AutoCloseable {
     FileAttributes getattr(InodeId id) throws GfsException;
 
     /**
+     * Attributes of several inodes (a directory page's entries) in one operation instead of one each: one element
+     * per id, in order, null where the inode is gone or its generation is dead (removed since the listing).
+     */
+    default List<FileAttributes> getattrs(List<InodeId> ids) throws GfsException {
+        List<FileAttributes> out = new java.util.ArrayList<>(ids.size());
+        for (InodeId id : ids) {
+            try {
+                out.add(getattr(id));
+            } catch (NoSuchFileException | StaleHandleException gone) {
+                out.add(null);
+            }
+        }
+        return out;
+    }
+
+    /**
      * Changes attributes. A size change truncates (freeing blocks) or extends with a hole; mtime is set by a size
      * change unless given.
      */

@@ -88,4 +88,28 @@ class FileSystemBasicsTest {
             assertThatThrownBy(() -> fs.getattr(f)).isInstanceOf(StaleHandleException.class);
         }
     }
+
+    @Test
+    void getattrs_ofADirectoryPage_inOrder_withNullWhereAnEntryWasRemoved() throws Exception {
+        MemoryBlockDevice dev = TestImages.formatted(8 << 20, TestImages.small(4096));
+        try (FileSystem fs = TestImages.mount(dev, 0, locks)) {
+            java.util.List<InodeId> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                ids.add(fs.create(fs.root(), "f" + i, 0600 + i % 8, i, 0).id());
+            }
+            fs.write(ids.get(7), 0, ByteBuffer.wrap(new byte[777]));
+            fs.unlink(fs.root(), "f13");
+
+            java.util.List<FileAttributes> all = fs.getattrs(ids);
+            assertThat(all).hasSize(50);
+            assertThat(all.get(13)).as("removed since the listing").isNull();
+            for (int i = 0; i < 50; i++) {
+                if (i != 13) {
+                    assertThat(all.get(i)).as("f" + i).isEqualTo(fs.getattr(ids.get(i)));
+                }
+            }
+            assertThat(all.get(7).size()).isEqualTo(777);
+            assertThat(all.get(21).uid()).isEqualTo(21);
+        }
+    }
 }

@@ -157,7 +157,7 @@ public final class LoadGen {
             }
         }
         if (w.equals("readdir")) {
-            emit(metrics, meta.readdir(tree, o.files()));
+            emit(metrics, meta.readdir(tree, o.files(), o.listings()));
         }
     }
 

@@ -47,26 +47,33 @@ public final class MetadataWorkload {
         return new Metric("creates", 1, 0, files, System.nanoTime() - start, "depth=" + depth);
     }
 
-    /** READDIR + attributes of the whole directory; fails unless exactly {@code expected} regular files come back. */
-    public Metric readdir(byte[] dir, int expected) throws IOException {
-        boolean[] seen = new boolean[expected];
-        AtomicInteger wrong = new AtomicInteger();
-        long start = System.nanoTime();
-        int n = client.readdir(dir, AttrReader.LS_ATTRS, (name, attrs) -> {
-            int i = name.startsWith("f") ? parse(name.substring(1)) : -1;
-            if (i < 0 || i >= expected || seen[i] || !Long.valueOf(NF4REG).equals(attrs.get(Attr.TYPE))
-                    || !attrs.containsKey(Attr.SIZE) || !attrs.containsKey(Attr.FILEID)) {
-                wrong.incrementAndGet();
-            } else {
-                seen[i] = true;
+    /**
+     * READDIR + attributes of the whole directory, {@code passes} times over; fails unless each pass lists exactly
+     * {@code expected} regular files. The rate counts every entry of every pass.
+     */
+    public Metric readdir(byte[] dir, int expected, int passes) throws IOException {
+        long nanos = 0;
+        for (int p = 0; p < passes; p++) {
+            boolean[] seen = new boolean[expected];
+            AtomicInteger wrong = new AtomicInteger();
+            long start = System.nanoTime();
+            int n = client.readdir(dir, AttrReader.LS_ATTRS, (name, attrs) -> {
+                int i = name.startsWith("f") ? parse(name.substring(1)) : -1;
+                if (i < 0 || i >= expected || seen[i] || !Long.valueOf(NF4REG).equals(attrs.get(Attr.TYPE))
+                        || !attrs.containsKey(Attr.SIZE) || !attrs.containsKey(Attr.FILEID)) {
+                    wrong.incrementAndGet();
+                } else {
+                    seen[i] = true;
+                }
+            });
+            nanos += System.nanoTime() - start;
+            if (n != expected || wrong.get() != 0) {
+                throw new IOException("READDIR listed " + n + " entries (" + wrong.get() + " unexpected or without "
+                        + "type/size/fileid) where " + expected + " files were created");
             }
-        });
-        long nanos = System.nanoTime() - start;
-        if (n != expected || wrong.get() != 0) {
-            throw new IOException("READDIR listed " + n + " entries (" + wrong.get() + " unexpected or without "
-                    + "type/size/fileid) where " + expected + " files were created");
         }
-        return new Metric("readdir", 1, 0, n, nanos, "attrs=" + AttrReader.LS_ATTRS.length);
+        return new Metric("readdir", 1, 0, (long) expected * passes, nanos, "attrs=" + AttrReader.LS_ATTRS.length
+                + " passes=" + passes);
     }
 
     public Metric removes(byte[] dir, int files) throws IOException {

@@ -18,12 +18,14 @@ public final class XdrBytes {
         void write(XdrEncodingStream xdr) throws IOException;
     }
 
+    /** The bytes {@code writer} encodes (into a plain array: no transport buffer per encoding). */
     public static byte[] encode(Writer writer) {
-        try (Xdr xdr = new Xdr(256)) {
+        XdrByteWriter xdr = new XdrByteWriter(256);
+        try {
             xdr.beginEncoding();
             writer.write(xdr);
             xdr.endEncoding();
-            return xdr.getBytes();
+            return xdr.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -243,15 +243,14 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
                 throw new NotSameException("cookie verifier " + verifier + " is not this directory's");
             }
             List<org.gfspnfs.nfs41.vfs.DirEntry> out = new ArrayList<>(l.entries().size());
-            for (DirEntry e : l.entries()) {
-                Stat st;
-                try {
-                    st = Attrs.stat(fs.getattr(e.id()));
-                } catch (GfsException gone) {
-                    // Removed between the listing and the attribute read: the engine reads it again (or skips it).
-                    st = null;
-                }
-                out.add(new org.gfspnfs.nfs41.vfs.DirEntry(e.name(), e.cookie(), Attrs.inode(e.id()), st));
+            // The page's attributes in one filesystem operation; an entry removed since the listing has none (the
+            // engine reads it again, or skips it).
+            List<FileAttributes> attrs = fs.getattrs(l.entries().stream().map(DirEntry::id).toList());
+            for (int i = 0; i < l.entries().size(); i++) {
+                DirEntry e = l.entries().get(i);
+                FileAttributes a = attrs.get(i);
+                out.add(new org.gfspnfs.nfs41.vfs.DirEntry(e.name(), e.cookie(), Attrs.inode(e.id()),
+                        a == null ? null : Attrs.stat(a)));
             }
             return new org.gfspnfs.nfs41.vfs.DirPage(out, l.verifier(), l.eof());
         } catch (GfsException e) {

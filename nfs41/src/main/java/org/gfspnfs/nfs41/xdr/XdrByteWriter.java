@@ -1,0 +1,224 @@
+package org.gfspnfs.nfs41.xdr;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
+
+/**
+ * An {@link XdrEncodingStream} into a growable byte array, for the small encodings the server makes per request
+ * (attribute values of GETATTR and of every READDIR entry, device addresses, layout bodies). oncrpc4j's
+ * {@code Xdr} takes a transport buffer from Grizzly's memory manager for each of them; this is one array. The
+ * bytes are those oncrpc4j's {@code Xdr} writes for the same calls (RFC 4506; bytes and shorts widened to ints,
+ * strings as UTF-8 opaques), which {@code XdrByteWriterTest} checks call by call.
+ */
+public final class XdrByteWriter implements XdrEncodingStream {
+    private static final byte[] PAD = new byte[4];
+
+    private byte[] buf;
+    private int pos;
+
+    public XdrByteWriter() {
+        this(128);
+    }
+
+    public XdrByteWriter(int initialCapacity) {
+        buf = new byte[Math.max(16, initialCapacity)];
+    }
+
+    /** The bytes written so far. */
+    public byte[] toByteArray() {
+        return Arrays.copyOf(buf, pos);
+    }
+
+    private void room(int n) {
+        if (buf.length - pos < n) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
+        }
+    }
+
+    private void put(byte[] b, int off, int len) {
+        room(len + 3);
+        System.arraycopy(b, off, buf, pos, len);
+        pos += len;
+        int pad = (4 - (len & 3)) & 3;
+        System.arraycopy(PAD, 0, buf, pos, pad);
+        pos += pad;
+    }
+
+    /** As oncrpc4j: a fixed-length vector must have exactly the protocol's length. */
+    private static void fixed(int actual, int len) {
+        if (actual != len) {
+            throw new IllegalArgumentException("array size does not match protocol specification");
+        }
+    }
+
+    @Override
+    public void beginEncoding() {
+        pos = 0;
+    }
+
+    @Override
+    public void endEncoding() {
+    }
+
+    @Override
+    public void xdrEncodeInt(int v) {
+        room(4);
+        buf[pos] = (byte) (v >>> 24);
+        buf[pos + 1] = (byte) (v >>> 16);
+        buf[pos + 2] = (byte) (v >>> 8);
+        buf[pos + 3] = (byte) v;
+        pos += 4;
+    }
+
+    @Override
+    public void xdrEncodeIntVector(int[] values) {
+        xdrEncodeInt(values.length);
+        xdrEncodeIntFixedVector(values, values.length);
+    }
+
+    @Override
+    public void xdrEncodeIntFixedVector(int[] values, int len) {
+        fixed(values.length, len);
+        for (int i = 0; i < len; i++) {
+            xdrEncodeInt(values[i]);
+        }
+    }
+
+    @Override
+    public void xdrEncodeDynamicOpaque(byte[] opaque) {
+        xdrEncodeInt(opaque.length);
+        put(opaque, 0, opaque.length);
+    }
+
+    @Override
+    public void xdrEncodeOpaque(byte[] opaque, int len) {
+        put(opaque, 0, len);
+    }
+
+    @Override
+    public void xdrEncodeOpaque(byte[] opaque, int offset, int len) {
+        put(opaque, offset, len);
+    }
+
+    @Override
+    public void xdrEncodeBoolean(boolean value) {
+        xdrEncodeInt(value ? 1 : 0);
+    }
+
+    @Override
+    public void xdrEncodeString(String string) {
+        xdrEncodeDynamicOpaque(string == null ? new byte[0] : string.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void xdrEncodeLong(long v) {
+        xdrEncodeInt((int) (v >>> 32));
+        xdrEncodeInt((int) v);
+    }
+
+    @Override
+    public void xdrEncodeLongVector(long[] values) {
+        xdrEncodeInt(values.length);
+        xdrEncodeLongFixedVector(values, values.length);
+    }
+
+    @Override
+    public void xdrEncodeLongFixedVector(long[] values, int len) {
+        fixed(values.length, len);
+        for (int i = 0; i < len; i++) {
+            xdrEncodeLong(values[i]);
+        }
+    }
+
+    /** The buffer's remaining bytes as a variable-length opaque; its position is left where it was. */
+    @Override
+    public void xdrEncodeByteBuffer(ByteBuffer b) {
+        int len = b.remaining();
+        xdrEncodeInt(len);
+        room(len + 3);
+        b.duplicate().get(buf, pos, len);
+        pos += len;
+        int pad = (4 - (len & 3)) & 3;
+        System.arraycopy(PAD, 0, buf, pos, pad);
+        pos += pad;
+    }
+
+    @Override
+    public void xdrEncodeFloat(float value) {
+        xdrEncodeInt(Float.floatToIntBits(value));
+    }
+
+    @Override
+    public void xdrEncodeDouble(double value) {
+        xdrEncodeLong(Double.doubleToLongBits(value));
+    }
+
+    @Override
+    public void xdrEncodeFloatVector(float[] values) {
+        xdrEncodeInt(values.length);
+        xdrEncodeFloatFixedVector(values, values.length);
+    }
+
+    @Override
+    public void xdrEncodeFloatFixedVector(float[] values, int len) {
+        fixed(values.length, len);
+        for (int i = 0; i < len; i++) {
+            xdrEncodeFloat(values[i]);
+        }
+    }
+
+    @Override
+    public void xdrEncodeDoubleVector(double[] values) {
+        xdrEncodeInt(values.length);
+        xdrEncodeDoubleFixedVector(values, values.length);
+    }
+
+    @Override
+    public void xdrEncodeDoubleFixedVector(double[] values, int len) {
+        fixed(values.length, len);
+        for (int i = 0; i < len; i++) {
+            xdrEncodeDouble(values[i]);
+        }
+    }
+
+    @Override
+    public void xdrEncodeByteVector(byte[] values) {
+        xdrEncodeInt(values.length);
+        xdrEncodeByteFixedVector(values, values.length);
+    }
+
+    @Override
+    public void xdrEncodeByteFixedVector(byte[] values, int len) {
+        fixed(values.length, len);
+        for (int i = 0; i < len; i++) {
+            xdrEncodeInt(values[i]);
+        }
+    }
+
+    @Override
+    public void xdrEncodeByte(byte value) {
+        xdrEncodeInt(value);
+    }
+
+    @Override
+    public void xdrEncodeShort(short value) {
+        xdrEncodeInt(value);
+    }
+
+    @Override
+    public void xdrEncodeShortVector(short[] values) {
+        xdrEncodeInt(values.length);
+        xdrEncodeShortFixedVector(values, values.length);
+    }
+
+    @Override
+    public void xdrEncodeShortFixedVector(short[] values, int len) {
+        fixed(values.length, len);
+        for (int i = 0; i < len; i++) {
+            xdrEncodeInt(values[i]);
+        }
+    }
+}
