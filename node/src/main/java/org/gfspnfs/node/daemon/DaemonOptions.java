@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.gfspnfs.conf.ClusterConf;
 import org.gfspnfs.conf.HostPort;
+import org.gfspnfs.gfs.MountOptions;
 
 /**
  * What one {@link NodeDaemon} runs: the cluster description, which node of it this process is, the exports(5)-style
@@ -28,10 +29,13 @@ import org.gfspnfs.conf.HostPort;
  * @param membership  whether the node runs alone ({@code locks} gives its glocks) or joins the cluster of
  *                    cluster.conf (Hazelcast membership, fencing, the DLM; {@code locks} is then unused)
  * @param quorumWait  in a cluster: how long start waits for quorum before it gives up
+ * @param metadataCacheBlocks clean metadata blocks the mount keeps cached ({@link #withMetadataCacheFor}: a
+ *                    quarter of the heap; the filesystem's default of 64k blocks is 256 MiB of 4 KiB blocks, more
+ *                    than a small node JVM has, which then ran a full GC every few thousand creates)
  */
 public record DaemonOptions(ClusterConf conf, String nodeName, Path exportsFile, Path stateDir,
                             LockModuleFactory locks, Clock clock, List<HostPort> extraDataServers,
-                            Membership membership, Duration quorumWait) {
+                            Membership membership, Duration quorumWait, int metadataCacheBlocks) {
 
     /** How the node learns who else uses the shared device. */
     public enum Membership {
@@ -51,12 +55,19 @@ public record DaemonOptions(ClusterConf conf, String nodeName, Path exportsFile,
         Objects.requireNonNull(membership, "membership");
         Objects.requireNonNull(quorumWait, "quorumWait");
         extraDataServers = List.copyOf(extraDataServers);
+        if (metadataCacheBlocks < MIN_CACHE_BLOCKS) {
+            throw new IllegalArgumentException("metadata cache of " + metadataCacheBlocks + " blocks is below "
+                    + MIN_CACHE_BLOCKS);
+        }
     }
+
+    /** The smallest metadata cache a node gets, whatever its heap. */
+    public static final int MIN_CACHE_BLOCKS = 1024;
 
     public DaemonOptions(ClusterConf conf, String nodeName, Path exportsFile, Path stateDir, LockModuleFactory locks,
                          Clock clock) {
         this(conf, nodeName, exportsFile, stateDir, locks, clock, List.of(), Membership.SINGLE_PROCESS,
-                DEFAULT_QUORUM_WAIT);
+                DEFAULT_QUORUM_WAIT, MountOptions.DEFAULT_CACHE_BLOCKS);
     }
 
     /** How long a cluster node waits for quorum at start by default. */
@@ -65,13 +76,23 @@ public record DaemonOptions(ClusterConf conf, String nodeName, Path exportsFile,
     /** The same options, serving {@code endpoints} as additional local data servers (single-process demo). */
     public DaemonOptions withExtraDataServers(List<HostPort> endpoints) {
         return new DaemonOptions(conf, nodeName, exportsFile, stateDir, locks, clock, endpoints, membership,
-                quorumWait);
+                quorumWait, metadataCacheBlocks);
     }
 
     /** The same options as a member of the cluster.conf cluster, waiting up to {@code wait} for quorum. */
     public DaemonOptions inCluster(Duration wait) {
         return new DaemonOptions(conf, nodeName, exportsFile, stateDir, locks, clock, extraDataServers,
-                Membership.CLUSTER, wait);
+                Membership.CLUSTER, wait, metadataCacheBlocks);
+    }
+
+    /**
+     * The same options with a metadata cache of a quarter of {@code heapBytes} (the process's maximum heap, which
+     * {@code main} knows) in 4 KiB blocks, between {@link #MIN_CACHE_BLOCKS} and the filesystem's default.
+     */
+    public DaemonOptions withMetadataCacheFor(long heapBytes) {
+        long blocks = Math.max(MIN_CACHE_BLOCKS, Math.min(MountOptions.DEFAULT_CACHE_BLOCKS, heapBytes / 4 / 4096));
+        return new DaemonOptions(conf, nodeName, exportsFile, stateDir, locks, clock, extraDataServers, membership,
+                quorumWait, (int) blocks);
     }
 
     /** Local locks and the system clock. */

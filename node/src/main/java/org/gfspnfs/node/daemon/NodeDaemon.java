@@ -204,7 +204,8 @@ public final class NodeDaemon implements AutoCloseable {
         LockModule locks = cluster == null ? options.locks().create(conf, self) : cluster.lockModule();
         opened.push(locks::close);
         try {
-            fs = FileSystems.mount(shared, MountOptions.of(journalId, locks).withClock(options.clock()));
+            fs = FileSystems.mount(shared, MountOptions.of(journalId, locks).withClock(options.clock())
+                    .withCacheBlocks(options.metadataCacheBlocks()));
         } catch (GfsException e) {
             throw new DaemonException("cannot mount " + devicePath + " with journal " + journalId + ": "
                     + e.getMessage(), e);

@@ -176,7 +176,8 @@ public final class DemoCommand implements Callable<Integer> {
             setup.ensureImage(size);
             daemon = NodeDaemon.start(DaemonOptions.of(conf, DemoSetup.NODE, setup.exportsFile(),
                     DaemonOptions.defaultStateDir(setup.confFile(), DemoSetup.NODE))
-                    .withExtraDataServers(DemoSetup.extraDataServers(port, dataServers, dsListen)));
+                    .withExtraDataServers(DemoSetup.extraDataServers(port, dataServers, dsListen))
+                    .withMetadataCacheFor(Runtime.getRuntime().maxMemory()));
             printSummary(out, setup, newKey, daemon, dataServers);
             ForegroundDaemon.announceReady(daemon, out);
         } catch (IOException | ConfException | DaemonException | IllegalArgumentException e) {

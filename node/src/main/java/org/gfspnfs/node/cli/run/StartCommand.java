@@ -84,7 +84,8 @@ public final class StartCommand implements Callable<Integer> {
         NodeDaemon daemon;
         try {
             Path state = stateDir != null ? stateDir : DaemonOptions.defaultStateDir(conf, node);
-            DaemonOptions options = DaemonOptions.of(cluster, node, exportsFile, state);
+            DaemonOptions options = DaemonOptions.of(cluster, node, exportsFile, state)
+                    .withMetadataCacheFor(Runtime.getRuntime().maxMemory());
             if (cluster.nodes().size() > 1) {
                 // Several nodes share the device: join the cluster (membership, fencing, DLM) before mounting.
                 options = options.inCluster(Duration.ofSeconds(quorumWaitSeconds));
