@@ -18,6 +18,8 @@ final class GlockState {
     byte[] lvb;
     boolean lvbValid;
     long demotes;
+    /** {@code System.nanoTime()} when the last holder let go: least recently used first when glocks are reclaimed. */
+    long idleSince;
 
     GlockState(LockName name) {
         this.name = name;

@@ -1,6 +1,7 @@
 package org.gfspnfs.gfs.impl;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ final class Glocks implements AutoCloseable {
     private final Map<LockName, GlockState> glocks = new ConcurrentHashMap<>();
     private final ExecutorService demoter;
     private final AtomicLong demoteCount = new AtomicLong();
+    private final AtomicLong reclaimed = new AtomicLong();
     /** Map size below which {@link #prune} does not sweep again (grows with the glocks that stay cached). */
     private volatile int pruneAbove;
     private Demoter hooks;
@@ -97,9 +99,13 @@ final class Glocks implements AutoCloseable {
     }
 
     /**
-     * Forgets unlocked, idle glock states once there are more than {@code max} (they hold nothing). Cached glocks
-     * cannot be forgotten, so after a sweep the next one waits until the map has grown by half again: otherwise a
-     * node caching more than {@code max} glocks would sweep the whole map after every operation.
+     * Keeps the glocks this node knows near {@code max} (GFS2's glock shrinker): forgets unlocked, idle glock
+     * states, and when cached ones alone are still more than {@code max}, gives the least recently used idle ones
+     * back to the lock manager (flush, invalidate, demote to UN on the demote thread, at most
+     * {@link #RECLAIM_BATCH} per sweep) down to three quarters of {@code max}. Without that, every inode a node ever
+     * touched kept its glock and its lock-manager state for good: memory grew with the number of files seen (a
+     * removed file's glocks too). A sweep runs when the map has grown by an eighth of {@code max} since the last
+     * one, so the scan does not run after every operation.
      */
     void prune(int max) {
         int size = glocks.size();
@@ -111,7 +117,51 @@ final class Glocks implements AutoCloseable {
                 return g.granted == LockMode.UN && g.holders == 0 && !g.busy && g.demoteTo == null;
             }
         });
-        pruneAbove = glocks.size() + glocks.size() / 2;
+        int excess = glocks.size() - (max - max / 4);
+        if (excess > 0) {
+            reclaim(Math.min(excess, RECLAIM_BATCH));
+        }
+        pruneAbove = glocks.size() + Math.max(16, max / 8);
+    }
+
+    /** Glocks given back per sweep at most: the demote thread also serves other nodes' blocking callbacks. */
+    static final int RECLAIM_BATCH = 4096;
+
+    private record Idle(GlockState glock, long since) {
+    }
+
+    /** Schedules the demote to UN of the {@code count} glocks idle the longest. */
+    private void reclaim(int count) {
+        List<Idle> idle = new ArrayList<>();
+        for (GlockState g : glocks.values()) {
+            synchronized (g) {
+                if (reclaimable(g)) {
+                    idle.add(new Idle(g, g.idleSince));
+                }
+            }
+        }
+        idle.sort(Comparator.comparingLong(Idle::since));
+        int scheduled = 0;
+        for (int i = 0; i < idle.size() && scheduled < count; i++) {
+            GlockState g = idle.get(i).glock();
+            synchronized (g) {
+                if (reclaimable(g)) {
+                    g.demoteTo = LockMode.UN;
+                    scheduleDemote(g);
+                    scheduled++;
+                }
+            }
+        }
+        reclaimed.addAndGet(scheduled);
+    }
+
+    private static boolean reclaimable(GlockState g) {
+        return g.holders == 0 && !g.busy && g.demoteTo == null && g.granted != LockMode.UN;
+    }
+
+    /** Glocks given back by {@link #prune} since mount. */
+    long reclaimed() {
+        return reclaimed.get();
     }
 
     /** Acquires a holder in {@code mode}, waiting for other nodes; with {@code tryOnly}, returns false instead. */
@@ -161,8 +211,11 @@ final class Glocks implements AutoCloseable {
         GlockState g = state(name);
         synchronized (g) {
             g.holders--;
-            if (g.holders == 0 && !g.busy && g.demoteNeeded()) {
-                scheduleDemote(g);
+            if (g.holders == 0) {
+                g.idleSince = System.nanoTime();
+                if (!g.busy && g.demoteNeeded()) {
+                    scheduleDemote(g);
+                }
             }
         }
     }
