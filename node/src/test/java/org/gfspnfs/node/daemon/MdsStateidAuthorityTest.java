@@ -3,10 +3,8 @@ package org.gfspnfs.node.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +18,7 @@ import org.gfspnfs.control.api.StateidQuery;
 import org.gfspnfs.control.api.StateidVerdict;
 import org.gfspnfs.mds.layout.DataServerStateCheck;
 import org.gfspnfs.nfs41.compound.FileHandle;
+import org.gfspnfs.nfs41.fixture.ManualClock;
 import org.gfspnfs.nfs41.state.StateId;
 import org.gfspnfs.nfs41.vfs.Inode;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class MdsStateidAuthorityTest {
     private final Map<String, DataServerStateCheck.Result> valid = new HashMap<>();
     private final List<Revocation> sent = new ArrayList<>();
     private final List<Runnable> queued = new ArrayList<>();
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T03:00:00Z"));
     private final AtomicInteger rechecksQueued = new AtomicInteger();
 
     private MdsStateidAuthority authority(int capacity) {
@@ -208,28 +207,5 @@ class MdsStateidAuthorityTest {
 
     private static StateidQuery query(long number, Inode file, StateAccess access) {
         return new StateidQuery(stateid(number), handle(file), access);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-22T03:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
