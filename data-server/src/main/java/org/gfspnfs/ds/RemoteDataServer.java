@@ -68,6 +68,14 @@ public final class RemoteDataServer implements AutoCloseable {
         return verdicts;
     }
 
+    /**
+     * Forgets every stateid verdict the MDS leased: call when the MDS node left the cluster view (it may come back
+     * as a new instance that neither knows the old stateids nor remembers the leases). Returns how many went.
+     */
+    public int forgetVerdicts() {
+        return verdicts.clear();
+    }
+
     /** The write-path link (its counters show chunk allocations and report batches). */
     public RemoteMetadataServerLink link() {
         return link;

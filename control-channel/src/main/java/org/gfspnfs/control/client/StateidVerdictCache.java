@@ -81,6 +81,17 @@ public final class StateidVerdictCache implements RevocationListener {
         return dropped;
     }
 
+    /**
+     * Drops every cached answer: the MDS that gave them is gone (its node left the cluster view; a restarted MDS
+     * does not know the old stateids, and nobody would tell this cache). Returns how many were dropped.
+     */
+    public int clear() {
+        revocations.incrementAndGet();
+        int n = entries.size();
+        entries.clear();
+        return n;
+    }
+
     /** Answers cached now (fresh or not yet purged). */
     public int size() {
         return entries.size();

@@ -75,6 +75,18 @@ class StateidVerdictCacheTest {
     }
 
     @Test
+    void clear_dropsEveryAnswer_soTheNextIoAsksTheMdsAgain() throws Exception {
+        cache.validate(WRITE_OPEN);
+        int mdsCalls = mdsState.providerCalls();
+        assertThat(cache.size()).isEqualTo(1);
+
+        assertThat(cache.clear()).as("the MDS node left: its leases are worth nothing").isEqualTo(1);
+        assertThat(cache.size()).isZero();
+        cache.validate(WRITE_OPEN);
+        assertThat(mdsState.providerCalls()).isEqualTo(mdsCalls + 1);
+    }
+
+    @Test
     void unknownStateid_badStateid_notCached() throws Exception {
         StateidQuery bogus = new StateidQuery(new byte[16], FakeNode.FILE_HANDLE, StateAccess.READ);
 

@@ -36,6 +36,8 @@ import org.gfspnfs.gfs.lock.LockModule;
 import org.gfspnfs.mds.layout.DataServerAddress;
 import org.gfspnfs.mds.vfs.GfsVirtualFileSystem;
 import org.gfspnfs.membership.MonotonicClock;
+import org.gfspnfs.membership.api.MemberEvent;
+import org.gfspnfs.membership.api.MemberView;
 import org.gfspnfs.nfs41.export.ExportTable;
 import org.gfspnfs.nfs41.export.ExportsParser;
 import org.gfspnfs.nfs41.state.FileRecoveryStore;
@@ -324,6 +326,17 @@ public final class NodeDaemon implements AutoCloseable {
         }
         RemoteDataServer ds = remoteDs;
         opened.push(ds::close);
+        if (cluster != null) {
+            // A lease is only as good as the MDS that gave it: when the MDS node leaves the view (crash, restart,
+            // partition), its leased verdicts go, and the next I/O asks whichever MDS answers then.
+            MemberView.Registration r = cluster.view().addListener(e -> {
+                if (e.kind() == MemberEvent.Kind.LEFT && e.member().name().equals(mdsNode.name())) {
+                    LOG.info("MDS node {} left the view: {} leased stateid verdicts forgotten", mdsNode.name(),
+                            ds.forgetVerdicts());
+                }
+            });
+            opened.push(r::close);
+        }
         LOG.info("pNFS data server listening on {} (advertised {}), MDS is {} at {}", ds.address(),
                 self.advertisedDs(), mdsNode.name(), mdsNode.control());
     }
