@@ -2,6 +2,7 @@ package org.gfspnfs.gfs;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ public interface FileSystem extends AutoCloseable {
      * per id, in order, null where the inode is gone or its generation is dead (removed since the listing).
      */
     default List<FileAttributes> getattrs(List<InodeId> ids) throws GfsException {
-        List<FileAttributes> out = new java.util.ArrayList<>(ids.size());
+        List<FileAttributes> out = new ArrayList<>(ids.size());
         for (InodeId id : ids) {
             try {
                 out.add(getattr(id));

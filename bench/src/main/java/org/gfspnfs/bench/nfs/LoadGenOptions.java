@@ -29,14 +29,15 @@ import java.util.Set;
  * @param keep       leave the files in place
  */
 public record LoadGenOptions(InetSocketAddress server, String export, List<String> workloads, List<Integer> streams,
-                             long size, int files, int listings, int randOps, long randFile, boolean pnfs, int ioSize, int depth,
-                             Duration tcpSeconds, String workDir, boolean keep) {
+                             long size, int files, int listings, int randOps, long randFile, boolean pnfs, int ioSize,
+                             int depth, Duration tcpSeconds, String workDir, boolean keep) {
     public static final List<String> ALL = List.of("seq-write", "seq-read", "creates", "readdir", "rand4k");
 
     public static final String USAGE = String.join("\n",
             "usage: LoadGen --server HOST:PORT [--export /] [--workload all|seq-write,seq-read,creates,readdir,rand4k]",
-            "               [--streams 1,8] [--size 256m] [--files 10000] [--listings 10] [--rand-ops 100000] [--rand-file 64m]",
-            "               [--pnfs] [--io-size 1m] [--depth N] [--tcp-seconds 5] [--dir loadgen-PID] [--keep]",
+            "               [--streams 1,8] [--size 256m] [--files 10000] [--listings 10] [--rand-ops 100000]",
+            "               [--rand-file 64m] [--pnfs] [--io-size 1m] [--depth N] [--tcp-seconds 5]",
+            "               [--dir loadgen-PID] [--keep]",
             "Prints one line per metric: metric=NAME streams=N MBps=... ops=... ops_per_s=... seconds=... bytes=...");
 
     public static LoadGenOptions parse(String[] args) {

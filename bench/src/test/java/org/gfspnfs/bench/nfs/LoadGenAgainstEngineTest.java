@@ -44,8 +44,8 @@ class LoadGenAgainstEngineTest {
     void allWorkloads_everyMetricMeasured_andTheExportLeftAsFound() throws IOException {
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         LoadGenOptions o = LoadGenOptions.parse(new String[] {"--server", hostPort(), "--export", "/export",
-            "--workload", "all", "--streams", "1,3", "--size", "3m", "--files", "300", "--listings", "2", "--rand-ops", "300",
-            "--rand-file", "1m", "--tcp-seconds", "1", "--dir", "lg"});
+            "--workload", "all", "--streams", "1,3", "--size", "3m", "--files", "300", "--listings", "2",
+            "--rand-ops", "300", "--rand-file", "1m", "--tcp-seconds", "1", "--dir", "lg"});
         List<Metric> metrics = new LoadGen(o, new PrintStream(lines, true, StandardCharsets.UTF_8)).run();
 
         assertThat(metrics).extracting(m -> m.name() + "/" + m.streams()).containsExactly(

@@ -52,7 +52,6 @@ final class Glocks implements AutoCloseable {
     private final Map<LockName, GlockState> glocks = new ConcurrentHashMap<>();
     private final ExecutorService demoter;
     private final AtomicLong demoteCount = new AtomicLong();
-    private final AtomicLong reclaimed = new AtomicLong();
     /** Map size below which {@link #prune} does not sweep again (grows with the glocks that stay cached). */
     private volatile int pruneAbove;
     private Demoter hooks;
@@ -152,16 +151,10 @@ final class Glocks implements AutoCloseable {
                 }
             }
         }
-        reclaimed.addAndGet(scheduled);
     }
 
     private static boolean reclaimable(GlockState g) {
         return g.holders == 0 && !g.busy && g.demoteTo == null && g.granted != LockMode.UN;
-    }
-
-    /** Glocks given back by {@link #prune} since mount. */
-    long reclaimed() {
-        return reclaimed.get();
     }
 
     /** Acquires a holder in {@code mode}, waiting for other nodes; with {@code tryOnly}, returns false instead. */

@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 import org.gfspnfs.control.api.ControlException;
 import org.gfspnfs.control.api.Revocation;
@@ -45,9 +46,10 @@ import org.slf4j.LoggerFactory;
  * close, downgrade, freed stateid, returned or forgotten layout and released client ({@link StateChangeListener}),
  * and a lease whose verdict is no longer VALID on re-check is revoked (on the re-check thread, moments later). A
  * recall that timed out and a client that is gone ({@link LayoutRevocations}: expiry, eviction) revoke the leases
- * concerned before the revocation counts as done, so an evicted client's next I/O to any data server is refused. Refusals
- * are never cacheable. A data server that cannot be told keeps a lease until it expires; the leases are short so
- * that this bounds how long such a node can honour a stateid (a node cut off from the cluster is fenced anyway).
+ * concerned before the revocation counts as done, so an evicted client's next I/O to any data server is refused.
+ * Refusals are never cacheable. A data server that cannot be told keeps a lease until it expires; the leases are
+ * short so that this bounds how long such a node can honour a stateid (a node cut off from the cluster is fenced
+ * anyway).
  *
  * <p>The data servers of this process ask {@link #inProcess()} instead: the layout table is right there, so their
  * verdicts are checked on every I/O and never cached.
@@ -86,7 +88,7 @@ final class MdsStateidAuthority implements StateidAuthority, StateChangeListener
     private final Queue<Change> changes = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean recheckQueued = new AtomicBoolean();
     private final AtomicLong revokedLeases = new AtomicLong();
-    private volatile StateCheck check;
+    private volatile StateCheck stateCheck;
 
     /**
      * @param lease       how long a data server may cache a VALID verdict; zero: never
@@ -104,7 +106,7 @@ final class MdsStateidAuthority implements StateidAuthority, StateChangeListener
 
     /** Connects the MDS's state check (built once the NFS server, and so its state manager, exists). */
     void attach(StateCheck stateCheck) {
-        this.check = Objects.requireNonNull(stateCheck, "stateCheck");
+        this.stateCheck = Objects.requireNonNull(stateCheck, "stateCheck");
     }
 
     /** VALIDATE_STATEID from a data server in another process: a VALID verdict comes with a lease. */
@@ -118,7 +120,7 @@ final class MdsStateidAuthority implements StateidAuthority, StateChangeListener
         validating.incrementAndGet();
         try {
             synchronized (this) {
-                DataServerStateCheck.Verdict v = checker().check(fh, stateidOf(raw), q.access() == StateAccess.WRITE);
+                DataServerStateCheck.Verdict v = check(q);
                 boolean leased = false;
                 if (v.valid() && file != null && !lease.isZero()) {
                     Instant now = clock.instant();
@@ -136,8 +138,7 @@ final class MdsStateidAuthority implements StateidAuthority, StateChangeListener
     /** For the data servers of this process: checked on every call, never cached. */
     StateidVerdictCache.Authority inProcess() {
         return q -> {
-            DataServerStateCheck.Verdict v = checker().check(q.fileHandle(), stateidOf(q.stateid()),
-                    q.access() == StateAccess.WRITE);
+            DataServerStateCheck.Verdict v = check(q);
             return new StateidVerdict(toVerdict(v.result()), Duration.ZERO, v.clientId());
         };
     }
@@ -161,26 +162,17 @@ final class MdsStateidAuthority implements StateidAuthority, StateChangeListener
     /** A recall timed out and the layout was revoked: the client's leases of the file go before this returns. */
     @Override
     public void revoked(long clientId, Inode inode, byte[] fileHandle) {
-        List<VerdictLeases.Lease> taken;
-        synchronized (this) {
-            taken = leases.take(l -> l.clientId() == clientId && l.file().equals(inode), clock.instant());
-            leaseCount = leases.size();
-        }
-        send(taken, "layout of client " + Long.toHexString(clientId) + " revoked");
+        send(take(l -> l.clientId() == clientId && l.file().equals(inode)),
+                "layout of client " + Long.toHexString(clientId) + " revoked");
     }
 
     /** The client is gone (lease expiry, eviction): all its leases go before this returns. */
     @Override
     public void clientGone(long clientId) {
-        List<VerdictLeases.Lease> taken;
-        synchronized (this) {
-            taken = leases.take(l -> l.clientId() == clientId, clock.instant());
-            leaseCount = leases.size();
-        }
-        send(taken, "client " + Long.toHexString(clientId) + " gone");
+        send(take(l -> l.clientId() == clientId), "client " + Long.toHexString(clientId) + " gone");
     }
 
-    /** Leases the data servers were told to drop since start (tests and the node's counters). */
+    /** Leases the data servers were told to drop since start. */
     long revokedLeases() {
         return revokedLeases.get();
     }
@@ -199,15 +191,17 @@ final class MdsStateidAuthority implements StateidAuthority, StateChangeListener
         if (batch.isEmpty()) {
             return;
         }
-        List<VerdictLeases.Lease> taken;
-        StateCheck stateCheck = checker();
-        synchronized (this) {
-            taken = leases.take(l -> batch.contains(new Change(l.clientId(), l.file()))
-                    && !stateCheck.check(l.fileHandle(), stateidOf(l.stateid()), l.access() == StateAccess.WRITE)
-                            .valid(), clock.instant());
-            leaseCount = leases.size();
-        }
-        send(taken, "state changed");
+        StateCheck c = checker();
+        send(take(l -> batch.contains(new Change(l.clientId(), l.file()))
+                && !c.check(l.fileHandle(), stateidOf(l.stateid()), l.access() == StateAccess.WRITE)
+                        .valid()), "state changed");
+    }
+
+    /** Removes the unexpired leases {@code which} selects (expired ones are dropped on the way). */
+    private synchronized List<VerdictLeases.Lease> take(Predicate<VerdictLeases.Lease> which) {
+        List<VerdictLeases.Lease> taken = leases.take(which, clock.instant());
+        leaseCount = leases.size();
+        return taken;
     }
 
     private void send(List<VerdictLeases.Lease> taken, String why) {
@@ -225,8 +219,12 @@ final class MdsStateidAuthority implements StateidAuthority, StateChangeListener
         }
     }
 
+    private DataServerStateCheck.Verdict check(StateidQuery q) {
+        return checker().check(q.fileHandle(), stateidOf(q.stateid()), q.access() == StateAccess.WRITE);
+    }
+
     private StateCheck checker() {
-        StateCheck c = check;
+        StateCheck c = stateCheck;
         if (c == null) {
             throw new IllegalStateException("no state check attached yet");
         }

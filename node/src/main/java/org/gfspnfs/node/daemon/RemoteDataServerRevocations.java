@@ -62,11 +62,6 @@ final class RemoteDataServerRevocations implements RevocationListener, AutoClose
         }
     }
 
-    /** The names of the nodes told of revocations now. */
-    synchronized Set<String> nodes() {
-        return Set.copyOf(clients.keySet());
-    }
-
     @Override
     public int revoked(Revocation revocation) throws ControlException {
         List<ControlClient> targets;

@@ -61,11 +61,6 @@ final class VerdictLeases {
         return taken;
     }
 
-    /** The unexpired leases, for re-checking (the table is not changed). */
-    List<Lease> live(Instant now) {
-        return leases.values().stream().filter(l -> now.isBefore(l.expires())).toList();
-    }
-
     int size() {
         return leases.size();
     }

@@ -20,7 +20,8 @@ class DaemonOptionsTest {
         assertThat(o.metadataCacheBlocks()).isEqualTo(MountOptions.DEFAULT_CACHE_BLOCKS);
         assertThat(o.withMetadataCacheFor(384 * MIB).metadataCacheBlocks()).as("the demo nodes' -Xmx384m")
                 .isEqualTo(24_576);
-        assertThat(o.withMetadataCacheFor(16L << 30).metadataCacheBlocks()).isEqualTo(MountOptions.DEFAULT_CACHE_BLOCKS);
+        assertThat(o.withMetadataCacheFor(16L << 30).metadataCacheBlocks())
+                .isEqualTo(MountOptions.DEFAULT_CACHE_BLOCKS);
         assertThat(o.withMetadataCacheFor(8 * MIB).metadataCacheBlocks()).isEqualTo(DaemonOptions.MIN_CACHE_BLOCKS);
         assertThat(o.withMetadataCacheFor(384 * MIB).inCluster(DaemonOptions.DEFAULT_QUORUM_WAIT)
                 .metadataCacheBlocks()).as("kept by the other withers").isEqualTo(24_576);
