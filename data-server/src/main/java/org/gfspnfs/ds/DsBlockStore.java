@@ -52,9 +52,10 @@ final class DsBlockStore {
     /**
      * Reads up to {@code count} bytes. The end of the data is the larger of the committed size and the end of what
      * data servers wrote but did not commit yet (a client may read back before LAYOUTCOMMIT); the MDS is asked about
-     * the latter only when the read reaches past the committed size. The bytes go into a zeroed buffer of the
-     * reply-buffer pool (holes need nothing), which the device fills and the socket sends without a copy; the
-     * result gives it back once sent ({@link ReadResult#onSent}).
+     * the latter only when the read reaches past the committed size. The bytes go into a buffer of the reply-buffer
+     * pool, which the device fills (and {@link Fill} zeroes where nothing was read: holes, unwritten blocks no data
+     * server wrote) and the socket sends without a copy; the result gives it back once sent
+     * ({@link ReadResult#onSent}).
      */
     ReadResult read(InodeId file, long offset, int count) throws NfsException {
         try {
@@ -66,13 +67,15 @@ final class DsBlockStore {
                 end = beyond.isEmpty() ? size : Math.max(size, beyond.get(beyond.size() - 1).end());
             }
             int n = (int) Math.max(0, Math.min(count, end - offset));
-            ByteBuffer out = readBuffers.acquire(n);
+            ByteBuffer out = readBuffers.acquireToFill(n);
             try {
+                Fill fill = new Fill(out, offset);
                 if (n > 0) {
                     for (Extent e : fs.mapRange(file, offset, n)) {
-                        readExtent(file, e, offset, out);
+                        readExtent(file, e, fill);
                     }
                 }
+                fill.zeroRest();
             } catch (IOException | MetadataServerUnavailableException | RuntimeException e) {
                 readBuffers.release(out);
                 throw e;
@@ -139,28 +142,58 @@ final class DsBlockStore {
         }
     }
 
-    private void readExtent(InodeId file, Extent e, long offset, ByteBuffer out)
+    private void readExtent(InodeId file, Extent e, Fill fill)
             throws IOException, MetadataServerUnavailableException {
-        long from = Math.max(e.fileOffset(), offset);
-        long to = Math.min(e.fileOffset() + e.length(), offset + out.limit());
+        long from = Math.max(e.fileOffset(), fill.offset);
+        long to = Math.min(e.fileOffset() + e.length(), fill.offset + fill.out.limit());
         if (from >= to) {
             return;
         }
         switch (e.state()) {
-            case WRITTEN -> readDevice(e, from, to, offset, out);
+            case WRITTEN -> fill.device(e, from, to);
             case UNWRITTEN -> {
                 for (MetadataServerLink.ByteRange r : mds.writtenWithin(file, from, to)) {
-                    readDevice(e, r.start(), r.end(), offset, out);
+                    fill.device(e, Math.max(r.start(), from), Math.min(r.end(), to));
                 }
             }
             case HOLE -> {
-                // zeros: the buffer is fresh
+                // zeros: the next device read or zeroRest writes them
             }
         }
     }
 
-    private void readDevice(Extent e, long from, long to, long offset, ByteBuffer out) throws IOException {
-        device.read(e.deviceOffset() + (from - e.fileOffset()), slice(out, from - offset, to - from));
+    /**
+     * A READ reply buffer being filled for the file range that starts at {@code offset}: every byte is either read
+     * from the device or zeroed, once. Zeros go in front of each device read, over what no read so far reached
+     * ({@code [filled, from)}: nothing read there yet, whatever the order of the reads), and after the last one.
+     */
+    private final class Fill {
+        final ByteBuffer out;
+        final long offset;
+        private int filled;
+
+        Fill(ByteBuffer out, long offset) {
+            this.out = out;
+            this.offset = offset;
+        }
+
+        void device(Extent e, long from, long to) throws IOException {
+            if (from >= to) {
+                return;
+            }
+            int at = (int) (from - offset);
+            if (at > filled) {
+                readBuffers.zero(out, filled, at);
+            }
+            DsBlockStore.this.device.read(e.deviceOffset() + (from - e.fileOffset()), slice(out, at, to - from));
+            filled = Math.max(filled, (int) (to - offset));
+        }
+
+        void zeroRest() {
+            if (filled < out.limit()) {
+                readBuffers.zero(out, filled, out.limit());
+            }
+        }
     }
 
     private void writeExtent(InodeId file, Extent e, long offset, ByteBuffer data)

@@ -114,6 +114,34 @@ class DataServerWriteTest {
     }
 
     @Test
+    void aReusedReplyBuffer_neverCarriesAnEarlierReadsBytes_intoGapsOrPastTheData() throws Exception {
+        Target full = target("full.bin");
+        ok(full.ds.session(PnfsTestClient.putFh(full.dsFh), PnfsTestClient.write(full.open, 0, filled(UNIT, 0x5a))));
+        Target sparse = target("sparse.bin");
+        ok(sparse.ds.session(PnfsTestClient.putFh(sparse.dsFh),
+                PnfsTestClient.write(sparse.open, 10, filled(100, 0x11))));
+        ok(sparse.ds.session(PnfsTestClient.putFh(sparse.dsFh),
+                PnfsTestClient.write(sparse.open, 3000, filled(200, 0x22))));
+        byte[] expected = new byte[3200];
+        Arrays.fill(expected, 10, 110, (byte) 0x11);
+        Arrays.fill(expected, 3000, 3200, (byte) 0x22);
+
+        // The data server reads into pooled buffers that are not zeroed when taken again: each round first fills
+        // one with 0x5a, then reads ranges with gaps (unwritten blocks no data server wrote) through the same pool.
+        for (int round = 0; round < 5; round++) {
+            Read4Res dirty = body(ok(full.ds.session(PnfsTestClient.putFh(full.dsFh),
+                    PnfsTestClient.read(full.open, 0, UNIT))), Op.READ);
+            assertThat(dirty.data).hasSize(UNIT).containsOnly(0x5a);
+            Read4Res gaps = body(ok(sparse.ds.session(PnfsTestClient.putFh(sparse.dsFh),
+                    PnfsTestClient.read(sparse.open, 0, UNIT))), Op.READ);
+            assertThat(gaps.data).as("round %d: written bytes, zeros between", round).isEqualTo(expected);
+            Read4Res none = body(ok(sparse.ds.session(PnfsTestClient.putFh(sparse.dsFh),
+                    PnfsTestClient.read(sparse.open, 120, 2000))), Op.READ);
+            assertThat(none.data).as("round %d: a range nobody wrote", round).hasSize(2000).containsOnly(0);
+        }
+    }
+
+    @Test
     void getDeviceList_namesTheDeviceOfTheLayouts() throws Exception {
         Target t = target("list.bin");
         GetDeviceList4Args a = new GetDeviceList4Args(LayoutTypes.NFSV4_1_FILES, 16, 0, new byte[8]);

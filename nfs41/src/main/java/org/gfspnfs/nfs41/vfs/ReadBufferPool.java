@@ -8,8 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Direct buffers for READ replies, reused once the transport has written them: the device reads straight into one
  * and the socket writes straight from it, with no copy through the heap and no direct memory left for a full GC to
  * reclaim. At most {@code maxBuffers} are ever created; beyond that (or for a size above the pool's) a plain heap
- * buffer is handed out. A buffer taken again is zeroed first (holes read as zeros, and no byte of an earlier reply,
- * of any file, can show through).
+ * buffer is handed out. A buffer taken with {@link #acquire} is zeroed first (holes read as zeros, and no byte of an
+ * earlier reply, of any file, can show through); one taken with {@link #acquireToFill} is not, for a reader that
+ * writes every byte itself (zeros where it reads none, {@link #zero}): a READ then costs one pass over its bytes
+ * fewer.
  *
  * <p>A pooled buffer comes back through the {@link ReadResult#onSent} of the result it travels in; one whose reply
  * is never written (a connection lost first) is simply not reused.
@@ -42,6 +44,18 @@ public final class ReadBufferPool {
 
     /** A zeroed buffer of {@code size} bytes (position 0, limit size), pooled when the pool can serve it. */
     public ByteBuffer acquire(int size) {
+        ByteBuffer b = acquireToFill(size);
+        if (pooled(b)) {
+            zero(b, 0, size);   // a heap buffer is fresh, hence zeroed
+        }
+        return b;
+    }
+
+    /**
+     * A buffer of {@code size} bytes (position 0, limit size) whose contents are whatever a previous READ left: the
+     * caller must write every byte of it before the buffer is sent (reads, and {@link #zero} for the rest).
+     */
+    public ByteBuffer acquireToFill(int size) {
         if (size > bufferSize) {
             return ByteBuffer.allocate(size);
         }
@@ -51,11 +65,17 @@ public final class ReadBufferPool {
                 created.decrementAndGet();
                 return ByteBuffer.allocate(size);
             }
-            b = ByteBuffer.allocateDirect(bufferSize);   // fresh direct memory is zeroed
-        } else {
-            zero(b, size);
+            b = ByteBuffer.allocateDirect(bufferSize);
         }
         return b.clear().limit(size);
+    }
+
+    /** Writes zeros into bytes {@code [from, to)} of {@code b} (absolute indexes; position and limit unchanged). */
+    public void zero(ByteBuffer b, int from, int to) {
+        for (int at = from; at < to; at += ZERO_CHUNK) {
+            int n = Math.min(ZERO_CHUNK, to - at);
+            b.put(at, zeros, 0, n);
+        }
     }
 
     /** The result of a read into {@code b} (from {@link #acquire}): sent without a copy, then given back. */
@@ -78,12 +98,5 @@ public final class ReadBufferPool {
     /** Pooled buffers are the only direct ones of the pool's size this pool hands out. */
     private boolean pooled(ByteBuffer b) {
         return b.isDirect() && b.capacity() == bufferSize;
-    }
-
-    private void zero(ByteBuffer b, int size) {
-        b.clear();
-        while (b.position() < size) {
-            b.put(zeros.duplicate().limit(Math.min(ZERO_CHUNK, size - b.position())));
-        }
     }
 }

@@ -30,6 +30,28 @@ class ReadBufferPoolTest {
     }
 
     @Test
+    void aBufferToFill_keepsWhatWasThere_andZeroWritesExactlyTheRangeAsked() {
+        ReadBufferPool pool = new ReadBufferPool(1 << 17, 4);
+        ByteBuffer first = pool.acquire(1 << 17);
+        while (first.hasRemaining()) {
+            first.put((byte) 0x5a);
+        }
+        first.flip();
+        pool.result(first, false).onSent().run();
+
+        ByteBuffer again = pool.acquireToFill(100_000);
+        assertThat(again).isSameAs(first);
+        assertThat(again.position()).isZero();
+        assertThat(again.limit()).isEqualTo(100_000);
+        pool.zero(again, 7, 70_007);   // more than one zero chunk
+        for (int i = 0; i < 100_000; i++) {
+            assertThat(again.get(i)).as("byte %d", i).isEqualTo(i >= 7 && i < 70_007 ? (byte) 0 : (byte) 0x5a);
+        }
+        assertThat(again.position()).isZero();
+        assertThat(again.limit()).isEqualTo(100_000);
+    }
+
+    @Test
     void beyondItsBuffers_orItsSize_thePoolHandsOutHeapBuffers_andCreatesNoMore() {
         ReadBufferPool pool = new ReadBufferPool(4096, 2);
         ByteBuffer a = pool.acquire(4096);

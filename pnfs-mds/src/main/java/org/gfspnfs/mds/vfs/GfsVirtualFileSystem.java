@@ -267,8 +267,9 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
         try {
             // From the pool of direct reply buffers: the device reads straight into it and the socket writes
             // straight from it, and it comes back once written (a fresh direct buffer per READ would be memory only
-            // a stop-the-world full GC gives back once the direct-memory limit is reached).
-            ByteBuffer dst = readBuffers.acquire(count);
+            // a stop-the-world full GC gives back once the direct-memory limit is reached). Not zeroed: the
+            // filesystem writes every byte it returns (holes and unwritten blocks as zeros), and only those are sent.
+            ByteBuffer dst = readBuffers.acquireToFill(count);
             long size;
             try {
                 size = fs.readReturningSize(id, offset, dst);

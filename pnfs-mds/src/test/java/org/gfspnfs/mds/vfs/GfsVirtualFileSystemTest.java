@@ -100,6 +100,31 @@ class GfsVirtualFileSystemTest {
     }
 
     @Test
+    void holesRead_throughAReusedReplyBuffer_areZeros_notTheBytesOfTheReadBefore() throws Exception {
+        Inode full = file(vfs.root(), "full.bin");
+        byte[] ones = new byte[1 << 20];
+        java.util.Arrays.fill(ones, (byte) 0x5a);
+        vfs.write(full, 0, ones, 0, ones.length, Stability.UNSTABLE);
+        Inode sparse = file(vfs.root(), "sparse.bin");
+        vfs.write(sparse, 5000, utf8("island"), 0, 6, Stability.UNSTABLE);
+        vfs.setattr(sparse, SetAttributes.NONE.withSize(300_000L));
+
+        for (int round = 0; round < 3; round++) {
+            ReadResult dirty = vfs.read(full, 0, 1 << 20);
+            assertThat(dirty.bytes()).containsOnly(0x5a);
+            dirty.onSent().run();   // the transport wrote it: the buffer goes back to the pool
+            ReadResult r = vfs.read(sparse, 0, 1 << 20);
+            byte[] expected = new byte[300_000];
+            System.arraycopy(utf8("island"), 0, expected, 5000, 6);
+            assertThat(r.bytes()).as("round %d", round).isEqualTo(expected);
+            assertThat(r.eof()).isTrue();
+            if (r.onSent() != null) {
+                r.onSent().run();
+            }
+        }
+    }
+
+    @Test
     void handles_stayValidAfterRemount() throws Exception {
         Inode sub = vfs.create(vfs.root(), "sub", FileType.DIRECTORY, 0755, ALICE, 0, 0);
         Inode f = file(sub, "kept");
