@@ -18,7 +18,7 @@ class DaemonOptionsTest {
     void metadataCache_isAQuarterOfTheHeap_betweenTheFloorAndTheFilesystemDefault() {
         DaemonOptions o = DaemonOptions.of(conf(), "n1", Path.of("exports"), Path.of("state"));
         assertThat(o.metadataCacheBlocks()).isEqualTo(MountOptions.DEFAULT_CACHE_BLOCKS);
-        assertThat(o.withMetadataCacheFor(384 * MIB).metadataCacheBlocks()).as("the demo nodes' -Xmx384m")
+        assertThat(o.withMetadataCacheFor(384 * MIB).metadataCacheBlocks()).as("a 384 MiB heap")
                 .isEqualTo(24_576);
         assertThat(o.withMetadataCacheFor(16L << 30).metadataCacheBlocks())
                 .isEqualTo(MountOptions.DEFAULT_CACHE_BLOCKS);
