@@ -20,6 +20,8 @@ final class GlockState {
     long demotes;
     /** {@code System.nanoTime()} when the last holder let go: least recently used first when glocks are reclaimed. */
     long idleSince;
+    /** Taken out of the glock map by {@link Glocks#prune}: whoever looked it up before must look again. */
+    boolean forgotten;
 
     GlockState(LockName name) {
         this.name = name;

@@ -94,7 +94,8 @@ final class Glocks implements AutoCloseable {
     }
 
     GlockState state(LockName name) {
-        return glocks.computeIfAbsent(name, GlockState::new);
+        GlockState g = glocks.get(name);   // lock-free; computeIfAbsent locks the bin when the key is not first in it
+        return g != null ? g : glocks.computeIfAbsent(name, GlockState::new);
     }
 
     /**
@@ -113,7 +114,8 @@ final class Glocks implements AutoCloseable {
         }
         glocks.values().removeIf(g -> {
             synchronized (g) {
-                return g.granted == LockMode.UN && g.holders == 0 && !g.busy && g.demoteTo == null;
+                g.forgotten = g.granted == LockMode.UN && g.holders == 0 && !g.busy && g.demoteTo == null;
+                return g.forgotten;
             }
         });
         int excess = glocks.size() - (max - max / 4);
@@ -164,17 +166,33 @@ final class Glocks implements AutoCloseable {
 
     /** Acquires a holder with explicit lock flags (TRY returns false instead of waiting). */
     boolean acquire(LockName name, LockMode mode, Set<LockFlag> flags) throws GfsException {
-        GlockState g = state(name);
-        synchronized (g) {
-            waitIdle(g);
-            if (g.granted.covers(mode) && !g.demoteNeeded()) {
-                g.holders++;
-                return true;
+        return hold(name, mode, flags) != null;
+    }
+
+    /**
+     * Acquires a holder and returns the glock's state, for a {@link #release(GlockState)} that needs no lookup; null
+     * when TRY was given and the lock is not to be had now.
+     */
+    GlockState hold(LockName name, LockMode mode, Set<LockFlag> flags) throws GfsException {
+        GlockState g;
+        while (true) {
+            g = state(name);
+            synchronized (g) {
+                waitIdle(g);
+                if (g.forgotten) {
+                    // Pruned after the lookup (or while we waited): the map has, or gets, a new state for the name.
+                    continue;
+                }
+                if (g.granted.covers(mode) && !g.demoteNeeded()) {
+                    g.holders++;
+                    return g;
+                }
+                if (g.holders > 0) {
+                    throw new IllegalStateException("glock " + name + " upgrade while held in " + g.granted);
+                }
+                g.busy = true;
+                break;
             }
-            if (g.holders > 0) {
-                throw new IllegalStateException("glock " + name + " upgrade while held in " + g.granted);
-            }
-            g.busy = true;
         }
         try {
             if (g.granted != LockMode.UN) {
@@ -182,7 +200,7 @@ final class Glocks implements AutoCloseable {
             }
             LockGrant grant = await(session.request(name, mode, flags, null), name, mode);
             if (grant == null) {
-                return false;
+                return null;
             }
             synchronized (g) {
                 g.granted = mode;
@@ -190,7 +208,7 @@ final class Glocks implements AutoCloseable {
                 g.lvbValid = grant.lvbValid();
                 g.holders++;
             }
-            return true;
+            return g;
         } finally {
             synchronized (g) {
                 g.busy = false;
@@ -201,7 +219,11 @@ final class Glocks implements AutoCloseable {
 
     /** Drops a holder; the glock stays cached unless a demote is pending. */
     void release(LockName name) {
-        GlockState g = state(name);
+        release(state(name));
+    }
+
+    /** Drops a holder of {@code g} (from {@link #hold}). */
+    void release(GlockState g) {
         synchronized (g) {
             g.holders--;
             if (g.holders == 0) {

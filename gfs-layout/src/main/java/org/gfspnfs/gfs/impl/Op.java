@@ -1,13 +1,17 @@
 package org.gfspnfs.gfs.impl;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.gfspnfs.gfs.GfsException;
 import org.gfspnfs.gfs.ReadOnlyException;
 import org.gfspnfs.gfs.format.MetaType;
+import org.gfspnfs.gfs.lock.LockFlag;
 import org.gfspnfs.gfs.lock.LockMode;
 import org.gfspnfs.gfs.lock.LockName;
 
@@ -18,7 +22,8 @@ import org.gfspnfs.gfs.lock.LockName;
  */
 final class Op implements AutoCloseable {
     private final Mount m;
-    private final TreeMap<LockName, LockMode> held = new TreeMap<>();
+    /** The glocks this operation holds, in acquisition order, with the state to release without a lookup. */
+    private final TreeMap<LockName, Held> held = new TreeMap<>();
     private final Map<Long, Undo> undo = new LinkedHashMap<>();
     private final List<Buffer> created = new ArrayList<>();
     private boolean applying;
@@ -38,36 +43,32 @@ final class Op implements AutoCloseable {
         if (applying) {
             throw new IllegalStateException("glock " + name + " requested in the apply phase");
         }
-        LockMode h = held.get(name);
+        Held h = held.get(name);
         if (h != null) {
-            if (h.covers(mode)) {
+            if (h.mode.covers(mode)) {
                 return;
             }
             throw new Restart(name, mode);
         }
         boolean inOrder = held.isEmpty() || name.compareTo(held.lastKey()) > 0;
-        if (inOrder) {
-            m.glocks().acquire(name, mode, false);
-        } else if (!m.glocks().acquire(name, mode, true)) {
+        GlockState g = m.glocks().hold(name, mode, inOrder ? NO_FLAGS : TRY);
+        if (g == null) {
             throw new Restart(name, mode);
         }
-        held.put(name, mode);
+        held.put(name, new Held(mode, g));
     }
 
     /** Lets go of a glock this operation took but did not use to change anything. */
     void unlock(LockName name) {
-        if (held.remove(name) != null) {
-            m.glocks().release(name);
+        Held h = held.remove(name);
+        if (h != null) {
+            m.glocks().release(h.glock);
         }
     }
 
     boolean holds(LockName name, LockMode mode) {
-        LockMode h = held.get(name);
-        return h != null && h.covers(mode);
-    }
-
-    Map<LockName, LockMode> held() {
-        return held;
+        Held h = held.get(name);
+        return h != null && h.mode.covers(mode);
     }
 
     /** Ends the plan phase: from here on buffers may change and no glock may be requested. */
@@ -134,8 +135,8 @@ final class Op implements AutoCloseable {
                 m.log().lock().unlock();
             }
         } finally {
-            for (LockName n : held.descendingKeySet()) {
-                m.glocks().release(n);
+            for (Held h : held.descendingMap().values()) {
+                m.glocks().release(h.glock);
             }
             held.clear();
         }
@@ -158,5 +159,11 @@ final class Op implements AutoCloseable {
     }
 
     private record Undo(Buffer buffer, byte[] data, boolean wasDirty) {
+    }
+
+    private static final Set<LockFlag> NO_FLAGS = Collections.unmodifiableSet(EnumSet.noneOf(LockFlag.class));
+    private static final Set<LockFlag> TRY = Collections.unmodifiableSet(EnumSet.of(LockFlag.TRY));
+
+    private record Held(LockMode mode, GlockState glock) {
     }
 }

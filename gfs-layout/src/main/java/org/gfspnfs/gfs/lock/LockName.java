@@ -16,6 +16,19 @@ public record LockName(LockType type, long number) implements Comparable<LockNam
         return String.format("%8x%16x", type.code(), number);
     }
 
+    /** Spelled out: glock maps look names up on every inode an operation touches. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LockName n && n.number == number && n.type == type;
+    }
+
+    /** The number's bits mixed (inode numbers are block addresses, often close together), then the type. */
+    @Override
+    public int hashCode() {
+        long h = number * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32)) + 31 * type.ordinal();
+    }
+
     @Override
     public int compareTo(LockName o) {
         int c = Integer.compare(type.ordinal(), o.type.ordinal());

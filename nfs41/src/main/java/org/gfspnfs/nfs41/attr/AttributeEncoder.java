@@ -54,23 +54,48 @@ public final class AttributeEncoder {
 
     /** The requested attributes of one object that this server supports. */
     public Fattr4 encode(int[] request, AttrSource src) throws NfsException {
+        return encode(plan(request), src);
+    }
+
+    /**
+     * What {@link #encode(Plan, AttrSource)} writes for {@code request}: worked out once for a READDIR, whose entries
+     * all answer the same request.
+     */
+    public Plan plan(int[] request) {
         BitSet wanted = Bitmaps.toBitSet(request);
         wanted.and(supported);
         wanted.clear(Attr.TIME_ACCESS_SET);
         wanted.clear(Attr.TIME_MODIFY_SET);
-        FsStat[] fs = new FsStat[1];
-        for (int a = wanted.nextSetBit(0); a >= 0; a = wanted.nextSetBit(a + 1)) {
-            if (a >= Attr.FILES_AVAIL && a <= Attr.FILES_TOTAL || a >= Attr.SPACE_AVAIL && a <= Attr.SPACE_TOTAL) {
-                fs[0] = src.fsStat().get();
-                break;
-            }
+        int[] attrs = wanted.stream().toArray();
+        boolean fsStat = false;
+        for (int a : attrs) {
+            fsStat |= a >= Attr.FILES_AVAIL && a <= Attr.FILES_TOTAL || a >= Attr.SPACE_AVAIL && a <= Attr.SPACE_TOTAL;
         }
+        return new Plan(attrs, Bitmaps.of(wanted), fsStat);
+    }
+
+    /** The attributes of {@code plan}, in increasing number. The returned bitmap is the plan's (not to be changed). */
+    public Fattr4 encode(Plan plan, AttrSource src) throws NfsException {
+        FsStat fs = plan.fsStat ? src.fsStat().get() : null;
         byte[] vals = XdrBytes.encode(xdr -> {
-            for (int a = wanted.nextSetBit(0); a >= 0; a = wanted.nextSetBit(a + 1)) {
-                encodeOne(xdr, a, src, fs[0]);
+            for (int a : plan.attrs) {
+                encodeOne(xdr, a, src, fs);
             }
         });
-        return new Fattr4(Bitmaps.of(wanted), vals);
+        return new Fattr4(plan.bitmap, vals);
+    }
+
+    /** The supported attributes of one request, in the order they are encoded, and the bitmap that says so. */
+    public static final class Plan {
+        private final int[] attrs;
+        private final int[] bitmap;
+        private final boolean fsStat;
+
+        private Plan(int[] attrs, int[] bitmap, boolean fsStat) {
+            this.attrs = attrs;
+            this.bitmap = bitmap;
+            this.fsStat = fsStat;
+        }
     }
 
     private void encodeOne(XdrEncodingStream x, int attr, AttrSource src, FsStat fs) throws IOException {

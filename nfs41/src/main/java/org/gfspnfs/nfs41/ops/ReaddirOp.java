@@ -3,6 +3,7 @@ package org.gfspnfs.nfs41.ops;
 import java.nio.ByteBuffer;
 
 import org.dcache.oncrpc4j.xdr.XdrAble;
+import org.gfspnfs.nfs41.attr.AttributeEncoder;
 import org.gfspnfs.nfs41.compound.CompoundContext;
 import org.gfspnfs.nfs41.compound.FileHandle;
 import org.gfspnfs.nfs41.compound.Operation;
@@ -29,7 +30,13 @@ import org.gfspnfs.nfs41.xdr.Readdir4Res;
 final class ReaddirOp implements Operation<Readdir4Args> {
     /** Verifier, "no more entries" marker and eof. */
     private static final int REPLY_OVERHEAD = 16;
+    /** Most entries asked of the filesystem at once. */
     private static final int PAGE = 256;
+    /**
+     * Entries asked for first, before their size is known: each entry asked for costs its attributes (an inode
+     * read under its glock), and those that do not fit the reply are read again by the next READDIR.
+     */
+    private static final int FIRST_PAGE = 16;
 
     @Override
     public XdrAble execute(CompoundContext ctx, Readdir4Args args) throws NfsException {
@@ -43,11 +50,14 @@ final class ReaddirOp implements Operation<Readdir4Args> {
         Readdir4Res res = new Readdir4Res();
         int budget = Math.min(args.maxCount, IoStateids.maxPayload(ctx) + 1024) - REPLY_OVERHEAD;
         long cookie = args.cookie;
+        AttributeEncoder.Plan plan = ctx.services().attrEncoder().plan(args.attrRequest);
+        int want = FIRST_PAGE;
+        long used = 0;
         while (true) {
-            DirPage page = ctx.services().vfs().readdir(dirFh.inode(), cookie, verifier, PAGE);
+            DirPage page = ctx.services().vfs().readdir(dirFh.inode(), cookie, verifier, want);
             verifier = page.verifier();
             for (DirEntry e : page.entries()) {
-                Entry4 entry = entry(ctx, dirFh, e, args.attrRequest);
+                Entry4 entry = entry(ctx, dirFh, e, plan);
                 if (entry == null) {
                     continue;
                 }
@@ -57,6 +67,7 @@ final class ReaddirOp implements Operation<Readdir4Args> {
                     return finish(res, verifier, false);
                 }
                 budget -= size;
+                used += size;
                 res.entries.add(entry);
                 cookie = e.cookie();
             }
@@ -66,6 +77,9 @@ final class ReaddirOp implements Operation<Readdir4Args> {
             if (page.entries().isEmpty()) {
                 return finish(res, verifier, false);
             }
+            // As many as the room left holds at the size of the entries so far, and one more to fill it.
+            long average = res.entries.isEmpty() ? 1 : Math.max(1, used / res.entries.size());
+            want = (int) Math.min(PAGE, budget / average + 1);
         }
     }
 
@@ -78,7 +92,7 @@ final class ReaddirOp implements Operation<Readdir4Args> {
         return res;
     }
 
-    private static Entry4 entry(CompoundContext ctx, FileHandle dirFh, DirEntry e, int[] request)
+    private static Entry4 entry(CompoundContext ctx, FileHandle dirFh, DirEntry e, AttributeEncoder.Plan plan)
             throws NfsException {
         Inode inode = e.inode();
         Stat st = e.stat();
@@ -91,7 +105,7 @@ final class ReaddirOp implements Operation<Readdir4Args> {
         }
         int export = ctx.services().exportAccess().exportOfChild(dirFh.exportId(), inode);
         FileHandle fh = ctx.handle(export, inode);
-        Fattr4 attrs = ctx.services().attrEncoder().encode(request, Files.source(ctx, fh, st));
+        Fattr4 attrs = ctx.services().attrEncoder().encode(plan, Files.source(ctx, fh, st));
         return new Entry4(e.cookie(), Names.bytes(e.name()), attrs);
     }
 

@@ -88,6 +88,36 @@ class NamespaceTest {
     }
 
     @Test
+    void readdir_readsAboutAsManyEntriesAsTheReplyHolds_notAWholePageEachTime() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            expectOk(inExport(Ops.mkdir("e" + i, AttrValues.mode(0755))));
+        }
+        long before = server.fs().entriesListed();
+        long cookie = 0;
+        byte[] verf = new byte[8];
+        boolean eof = false;
+        int pages = 0;
+        int seen = 0;
+        while (!eof) {
+            Readdir4Res page = body(expectOk(inExport(Ops.readdir(cookie, verf, 2000, Attr.TYPE, Attr.FILEID))),
+                    Op.READDIR);
+            for (Entry4 e : page.entries) {
+                cookie = e.cookie;
+                seen++;
+            }
+            verf = page.cookieVerf;
+            eof = page.eof;
+            pages++;
+        }
+        long listed = server.fs().entriesListed() - before;
+        assertThat(seen).isEqualTo(300);
+        assertThat(pages).as("2000-byte replies").isGreaterThan(5);
+        // Each entry listed costs an attribute read; those that do not fit are listed again by the next READDIR.
+        assertThat(listed).as("entries the filesystem listed for %d replies", pages)
+                .isLessThanOrEqualTo(300 + 2L * pages);
+    }
+
+    @Test
     void readdirWithReservedCookie_isBadCookie_andTinyMaxcount_isTooSmall() throws Exception {
         expectOk(inExport(Ops.mkdir("x", AttrValues.mode(0755))));
         assertThat(inExport(Ops.readdir(1, new byte[8], 4096)).status).isEqualTo(NfsStat.NFS4ERR_BAD_COOKIE);
