@@ -4,8 +4,11 @@
 # ports and both exporting `/`, then a table with ours/ganesha ratios. The benches run one at a time, alternating
 # sides (the machine has 2 cores); both servers are stopped at the end, also on Ctrl-C.
 #
-# usage: bench/scripts/compare-ganesha.sh [--runs N] [vm-bench.sh options: --mb N --files N --qemu ...]
+# usage: bench/scripts/compare-ganesha.sh [--runs N] [--warmup N] [vm-bench.sh options: --mb N --files N --qemu ...]
 #   --runs N   run each side N times and report the median (default 1)
+#   --warmup N before the measured runs, N untimed runs against each side with --mb 256 --files 2000 (default 1):
+#              a server process runs for weeks, and a JVM server measured cold is measured while its JIT compiler
+#              still competes for the 2 cores (0: both sides measured cold)
 # Output: the raw `vm-bench ...` lines of each run, then the table:
 #   metric               unit   ganesha     ours  ours/ganesha  better
 # Exit: 0 = both sides measured; 3 = our server did not start or its bench failed (Ganesha's numbers are still
@@ -13,10 +16,11 @@
 # Logs and data: $COMPARE_DIR (default: a new directory under /tmp, printed at the start).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-RUNS=1; ARGS=()
+RUNS=1; WARMUP=1; ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS=$2; shift 2;;
+    --warmup) WARMUP=$2; shift 2;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0;;
     *) ARGS+=("$1"); shift;;
   esac
@@ -83,6 +87,14 @@ bench_once() { # NAME PORT RUN -> appends to $dir/NAME.results
     "127.0.0.1:$2" / | tee -a "$dir/$1.results"
   return "${PIPESTATUS[0]}"
 }
+warm_once() { # NAME PORT RUN: untimed, output kept in $dir/NAME.warmup
+  bash "$root/bench/scripts/vm-bench.sh" --log "$dir/$1.warmup-console.$3.log" "${ARGS[@]+"${ARGS[@]}"}" \
+    --mb 256 --files 2000 "127.0.0.1:$2" / >> "$dir/$1.warmup" 2>&1 || true
+}
+for i in $(seq 1 "$WARMUP"); do
+  warm_once ganesha "$gport" "$i"
+  [ "$ours_ok" = 1 ] && warm_once ours "$oport" "$i"
+done
 : > "$dir/ganesha.results"; : > "$dir/ours.results"
 for i in $(seq 1 "$RUNS"); do
   bench_once ganesha "$gport" "$i" || { echo "compare-ganesha: the bench against Ganesha failed; see $dir/ganesha.console.$i.log" >&2; exit 1; }

@@ -8,11 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.dcache.oncrpc4j.xdr.Xdr;
 import org.gfspnfs.mds.layout.FilesLayoutConfig;
+import org.gfspnfs.nfs41.attr.Attr;
+import org.gfspnfs.nfs41.attr.Bitmaps;
 import org.gfspnfs.nfs41.pnfs.LayoutTypes;
 import org.gfspnfs.nfs41.status.NfsStat;
 import org.gfspnfs.nfs41.xdr.ArgOp4;
+import org.gfspnfs.nfs41.xdr.Bitmap4;
 import org.gfspnfs.nfs41.xdr.CompoundRes4;
+import org.gfspnfs.nfs41.xdr.Fattr4;
 import org.gfspnfs.nfs41.xdr.FileLayout4;
 import org.gfspnfs.nfs41.xdr.LayoutGet4Args;
 import org.gfspnfs.nfs41.xdr.LayoutGet4Res;
@@ -57,6 +62,33 @@ class LayoutGetTest {
             c.close();
         }
         pnfs.close();
+    }
+
+    @Test
+    void mdsthreshold_sendsFilesBelowOneStripeUnitThroughTheMds_andSaysNothingForDirectories() throws Exception {
+        Fattr4 file = body(ok(mds.session(PnfsTestClient.putFh(fh), mdsThreshold())), Op.GETATTR);
+        assertThat(file.attrmask).as("the attribute is there").containsExactly(0, 0, 1 << (Attr.MDSTHRESHOLD - 64));
+        // Decoded as the Linux client does (decode_first_threshold_item4): layout type, hint bitmap, hint list.
+        try (Xdr x = new Xdr(file.attrVals)) {
+            x.beginDecoding();
+            assertThat(x.xdrDecodeInt()).as("items").isEqualTo(1);
+            assertThat(x.xdrDecodeInt()).isEqualTo(LayoutTypes.NFSV4_1_FILES);
+            assertThat(x.xdrDecodeIntVector()).as("read and write size hints").containsExactly(0b11);
+            assertThat(x.xdrDecodeInt()).as("hint list bytes").isEqualTo(16);
+            assertThat(x.xdrDecodeLong()).as("read size").isEqualTo(FilesLayoutConfig.DEFAULT_STRIPE_UNIT);
+            assertThat(x.xdrDecodeLong()).as("write size").isEqualTo(FilesLayoutConfig.DEFAULT_STRIPE_UNIT);
+            assertThat(x.hasMoreData()).isFalse();
+        }
+        Fattr4 dir = body(ok(mds.session(PnfsTestClient.putRootFh(), PnfsTestClient.lookup("export"),
+                mdsThreshold())), Op.GETATTR);
+        try (Xdr x = new Xdr(dir.attrVals)) {
+            x.beginDecoding();
+            assertThat(x.xdrDecodeInt()).as("no hints for a directory").isZero();
+        }
+    }
+
+    private static ArgOp4 mdsThreshold() {
+        return new ArgOp4(Op.GETATTR, new Bitmap4(Bitmaps.of(Attr.MDSTHRESHOLD)));
     }
 
     @Test

@@ -60,6 +60,7 @@ public final class Attr {
     public static final int MOUNTED_ON_FILEID = 55;
     public static final int FS_LAYOUT_TYPES = 62;
     public static final int LAYOUT_BLKSIZE = 65;
+    public static final int MDSTHRESHOLD = 68;
     public static final int SUPPATTR_EXCLCREAT = 75;
 
     private Attr() {

@@ -41,6 +41,7 @@ public final class AttributeEncoder {
         if (settings.layoutTypes().length > 0) {
             supported.set(Attr.FS_LAYOUT_TYPES);
             supported.set(Attr.LAYOUT_BLKSIZE);
+            supported.set(Attr.MDSTHRESHOLD);
         }
     }
 
@@ -146,10 +147,36 @@ public final class AttributeEncoder {
             case Attr.FS_LAYOUT_TYPES -> x.xdrEncodeIntVector(src.layoutTypes() == null ? settings.layoutTypes()
                     : src.layoutTypes().get());
             case Attr.LAYOUT_BLKSIZE -> x.xdrEncodeInt(settings.layoutBlockSize());
+            case Attr.MDSTHRESHOLD -> mdsThreshold(x, src);
             case Attr.SUPPATTR_EXCLCREAT -> x.xdrEncodeIntVector(exclCreat);
             default -> throw new IllegalStateException("supported attribute without encoder: " + attr);
         }
     }
+
+    /**
+     * mdsthreshold (RFC 8881 section 5.12.2): for a regular file of an export with layouts, one threshold_item4 per
+     * layout type with the read and write file-size hints: a client reads and writes a file smaller than that
+     * through the MDS, without a layout (the Linux client does). Nothing for other objects, or without a threshold.
+     */
+    private void mdsThreshold(XdrEncodingStream x, AttrSource src) {
+        int[] types = src.layoutTypes() == null ? settings.layoutTypes() : src.layoutTypes().get();
+        long size = settings.mdsThreshold();
+        if (size <= 0 || src.stat().type() != FileType.REGULAR) {
+            x.xdrEncodeInt(0);
+            return;
+        }
+        x.xdrEncodeInt(types.length);
+        for (int type : types) {
+            x.xdrEncodeInt(type);
+            x.xdrEncodeIntVector(THRESHOLD_SIZE_HINTS);
+            x.xdrEncodeInt(16);   // thi_hintlist: the hints of the bitmap, in bit order, as uint64
+            x.xdrEncodeLong(size);
+            x.xdrEncodeLong(size);
+        }
+    }
+
+    /** thi_hintset: THRESHOLD4_READ_SIZE (bit 0) and THRESHOLD4_WRITE_SIZE (bit 1). */
+    private static final int[] THRESHOLD_SIZE_HINTS = {0b11};
 
     private static void time(XdrEncodingStream x, Instant t) {
         x.xdrEncodeLong(t.getEpochSecond());

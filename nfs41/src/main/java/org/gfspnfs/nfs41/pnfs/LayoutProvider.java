@@ -19,6 +19,14 @@ public interface LayoutProvider {
     /** Preferred I/O size (layout_blksize attribute), e.g. the stripe unit. */
     int blockSize();
 
+    /**
+     * Files smaller than this many bytes are best read and written through the MDS (mdsthreshold attribute): a
+     * layout would cost them more round trips than it saves. 0: no such hint.
+     */
+    default long mdsThreshold() {
+        return 0;
+    }
+
     /** Called once by the engine so the provider can recall layouts through the backchannel. */
     void attach(LayoutRecaller recaller);
 

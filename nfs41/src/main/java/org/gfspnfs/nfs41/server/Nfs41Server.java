@@ -267,7 +267,7 @@ public final class Nfs41Server implements AutoCloseable {
             int[] layoutTypes = layouts == null ? new int[0] : layouts.layoutTypes();
             int blockSize = layouts == null ? 0 : layouts.blockSize();
             AttrSettings settings = new AttrSettings((int) config.lease().toSeconds(), config.maxIo(),
-                    config.maxIo(), layoutTypes, blockSize);
+                    config.maxIo(), layoutTypes, blockSize, layouts == null ? 0 : layouts.mdsThreshold());
             AttributeEncoder encoder = new AttributeEncoder(idMapper, settings);
             ClientRegistry clients = new ClientRegistry(clock, epoch);
             SessionRegistry sessions = new SessionRegistry(epoch);

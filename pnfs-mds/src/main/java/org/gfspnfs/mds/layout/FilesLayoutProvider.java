@@ -126,6 +126,11 @@ public final class FilesLayoutProvider implements LayoutProvider {
     }
 
     @Override
+    public long mdsThreshold() {
+        return config.mdsThreshold();
+    }
+
+    @Override
     public void attach(LayoutRecaller r) {
         recaller = r;
     }
