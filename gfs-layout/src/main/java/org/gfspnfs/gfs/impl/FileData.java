@@ -362,6 +362,7 @@ final class FileData {
     private static void device(Op op, long pos, ByteBuffer buf, boolean write) throws GfsException {
         try {
             if (write) {
+                op.mount().log().dataWritten();
                 op.mount().device().write(pos, buf);
             } else {
                 op.mount().device().read(pos, buf);

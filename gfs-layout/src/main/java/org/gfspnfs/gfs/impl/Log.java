@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.gfspnfs.gfs.DeviceIOException;
 import org.gfspnfs.gfs.GfsException;
@@ -33,6 +34,11 @@ final class Log {
     private long commits;
     private long checkpoints;
     private boolean liveTransaction;
+    /**
+     * File data was written outside the journal since the last device flush: the next commit flushes the device
+     * first (ordered data), or its metadata could become durable pointing at blocks whose data is not. Starts set.
+     */
+    private final AtomicBoolean orderedData = new AtomicBoolean(true);
 
     Log(JournalWriter writer, BlockDevice device, MetaCache cache) {
         this.writer = writer;
@@ -47,6 +53,11 @@ final class Log {
     /** Runs after every commit (e.g. blocks freed in the batch become allocatable). */
     void onCommit(Runnable r) {
         afterCommit.add(r);
+    }
+
+    /** File data went to the device (not through the journal): the next commit must order it before itself. */
+    void dataWritten() {
+        orderedData.set(true);
     }
 
     void add(Buffer b) {
@@ -113,7 +124,7 @@ final class Log {
                     images.add(new BlockImage(b.addr, b.data.clone()));
                 }
                 long[] rev = revokes.stream().mapToLong(Long::longValue).toArray();
-                writer.commit(images, rev);
+                writer.commit(images, rev, orderedData.getAndSet(false));
                 commits++;
                 liveTransaction = true;
                 batch.values().forEach(b -> b.dirty = false);
@@ -147,6 +158,7 @@ final class Log {
         lock.lock();
         try {
             if (isEmpty()) {
+                orderedData.set(false);
                 device.flush();
             } else {
                 flush(false);

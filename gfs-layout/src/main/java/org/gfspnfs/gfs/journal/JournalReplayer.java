@@ -69,19 +69,19 @@ public final class JournalReplayer {
         }
         long nextSeq = head.seq() + 1;
         long nextPos = Math.floorMod(head.commitPos() + 1, area.blocks());
-        if (!head.bodyValid()) {
-            return new Result(head, true, 0, 0, nextSeq, nextPos);
-        }
+        // A torn head is discarded; the transactions of its tail before it are not (their in-place writes were not
+        // flushed before the head was written, FORMAT.md "Write order"), and their bodies were flushed whole.
+        long last = head.bodyValid() ? head.seq() : head.seq() - 1;
         List<Transaction> live = new ArrayList<>();
-        for (long s = head.header().tailSeq(); s <= head.seq(); s++) {
+        for (long s = head.header().tailSeq(); s <= last; s++) {
             Transaction t = bySeq.get(s);
             if (t == null || !t.bodyValid()) {
                 throw new CorruptionException("journal transaction " + s + " between tail and head is missing");
             }
             live.add(t);
         }
-        int blocks = apply ? apply(all, live) : 0;
-        return new Result(head, false, apply ? live.size() : 0, blocks, nextSeq, nextPos);
+        int blocks = apply && !live.isEmpty() ? apply(all, live) : 0;
+        return new Result(head, !head.bodyValid(), apply ? live.size() : 0, blocks, nextSeq, nextPos);
     }
 
     private boolean bodyValid(byte[] all, LogHeader lh, int commitPos) {

@@ -75,6 +75,88 @@ class JournalReplayTest {
     }
 
     @Test
+    void commitWithoutOrderedData_leavesOutTheLeadingFlush_andNamesThePreviousTransactionItsTail() throws Exception {
+        FlushCounter counting = new FlushCounter(dev);
+        JournalArea counted = new JournalArea(counting, BS, JOURNAL_START, JOURNAL_BLOCKS);
+        counted.zero();
+        JournalWriter w = new JournalWriter(counted, Clock.systemUTC(), 1, 0);
+        w.markClean();
+        int before = counting.flushes;
+        long first = w.commit(List.of(image(100, 1)), new long[0], false);
+        assertThat(counting.flushes - before).as("after a clean journal: one flush").isEqualTo(1);
+        long second = w.commit(List.of(image(101, 2)), new long[0], false);
+        assertThat(counting.flushes - before).as("metadata only: one flush per commit").isEqualTo(2);
+        LogHeaderView head = new LogHeaderView(new JournalReplayer(counted).scan());
+        assertThat(head.seq).isEqualTo(second);
+        assertThat(head.tailSeq).as("the first one's in-place writes were not flushed before").isEqualTo(first);
+        w.commit(List.of(image(102, 3)), new long[0], true);
+        assertThat(counting.flushes - before).as("ordered data: flushed first").isEqualTo(4);
+        head = new LogHeaderView(new JournalReplayer(counted).scan());
+        assertThat(head.tailSeq).isEqualTo(head.seq);
+    }
+
+    @Test
+    void tornHead_whoseTailIsThePreviousTransaction_stillReplaysThatOne() throws Exception {
+        JournalWriter w = freshWriter();
+        w.commit(List.of(image(100, 1)), new long[0], false);
+        w.commit(List.of(image(101, 2), image(102, 2)), new long[0], false);
+        // Crash before the second commit's flush completed: the first one's in-place write never landed, and one
+        // body block of the second is missing (its commit block did land).
+        clobberHome(100);
+        clobberHome(102);
+        JournalReplayer.Result scan = new JournalReplayer(area).scan();
+        dev.write(area.address(scan.head().header().startPos() + 1) * BS, ByteBuffer.allocate(BS));
+        JournalReplayer.Result r = new JournalReplayer(area).replay();
+        assertThat(r.tornHeadDiscarded()).isTrue();
+        assertThat(r.replayedTransactions()).as("the tail before the torn head").isEqualTo(1);
+        assertThat(home(100)).as("the first transaction is applied").isEqualTo(image(100, 1).data());
+        assertThat(home(102)).as("the torn one is not").containsOnly(0);
+    }
+
+    /** The head's sequence and tail of a scan. */
+    private record LogHeaderView(long seq, long tailSeq) {
+        LogHeaderView(JournalReplayer.Result r) {
+            this(r.head().seq(), r.head().header().tailSeq());
+        }
+    }
+
+    /** Counts flushes of the device it wraps. */
+    private static final class FlushCounter implements org.gfspnfs.gfs.device.BlockDevice {
+        private final org.gfspnfs.gfs.device.BlockDevice inner;
+        int flushes;
+
+        FlushCounter(org.gfspnfs.gfs.device.BlockDevice inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public long size() {
+            return inner.size();
+        }
+
+        @Override
+        public void read(long offset, ByteBuffer dst) throws java.io.IOException {
+            inner.read(offset, dst);
+        }
+
+        @Override
+        public void write(long offset, ByteBuffer src) throws java.io.IOException {
+            inner.write(offset, src);
+        }
+
+        @Override
+        public void flush() throws java.io.IOException {
+            flushes++;
+            inner.flush();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            inner.close();
+        }
+    }
+
+    @Test
     void revokedBlock_isNotReplayed() throws Exception {
         JournalWriter w = freshWriter();
         // One transaction that both logs block 100 and (later in the same log range) revokes it: simulate a tail
