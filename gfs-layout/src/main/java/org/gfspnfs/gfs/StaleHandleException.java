@@ -9,4 +9,10 @@ public class StaleHandleException extends GfsException {
     public StaleHandleException(String message, Throwable cause) {
         super(Errno.ESTALE, message, cause);
     }
+
+    /** An answer to the caller, not a fault: no stack trace (looking up a name that is not there is routine). */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
 }

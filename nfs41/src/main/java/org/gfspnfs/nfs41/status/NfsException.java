@@ -32,8 +32,12 @@ public class NfsException extends Exception {
         this(status, kind, message, cause, null);
     }
 
+    /**
+     * Only a SERVER failure records its stack trace (the executor logs it with the trace): a client's NOENT, EXIST or
+     * BAD_STATEID is an answer, not a fault, and walking the stack for each cost more than answering it.
+     */
     protected NfsException(int status, Kind kind, String message, Throwable cause, XdrAble resultBody) {
-        super(message, cause);
+        super(message, cause, true, kind == Kind.SERVER);
         this.status = status;
         this.kind = kind;
         this.resultBody = resultBody;
