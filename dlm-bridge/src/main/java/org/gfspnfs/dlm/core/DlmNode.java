@@ -241,6 +241,10 @@ public final class DlmNode implements Dlm, NodeServices {
         return config.nodeId();
     }
 
+    DlmConfig config() {
+        return config;
+    }
+
     @Override
     public int directoryNode(ResourceName name) {
         return recovery.directoryNode(name);

@@ -98,6 +98,15 @@ final class RecoveryDriver implements MemberListener, AutoCloseable {
         return r[name.stableHash() % r.length];
     }
 
+    /**
+     * The members that hold the directory, in member order: those of {@code directoryNodes} that are members, or
+     * every member when that leaves none (Linux dlm: nodes of weight 0 hold none of it unless all have weight 0).
+     */
+    static int[] directoryRing(List<Integer> members, Set<Integer> directoryNodes) {
+        int[] chosen = members.stream().filter(directoryNodes::contains).mapToInt(Integer::intValue).toArray();
+        return chosen.length > 0 ? chosen : members.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     @Override
     public void onEvent(MemberEvent event) {
         synchronized (inbox) {
@@ -215,7 +224,7 @@ final class RecoveryDriver implements MemberListener, AutoCloseable {
 
     private boolean recover(ViewSnapshot snap, long epoch) throws InterruptedException {
         List<Integer> ids = snap.members().stream().map(Member::nodeId).toList();
-        ring = ids.stream().mapToInt(Integer::intValue).toArray();
+        ring = directoryRing(ids, node.config().directoryNodes());
         Set<Integer> memberSet = new HashSet<>(ids);
         Set<Integer> others = new HashSet<>(ids);
         others.remove(node.selfId());

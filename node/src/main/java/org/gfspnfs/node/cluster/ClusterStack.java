@@ -8,9 +8,12 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.gfspnfs.conf.ClusterConf;
 import org.gfspnfs.conf.ClusterNode;
+import org.gfspnfs.conf.Role;
 import org.gfspnfs.conf.Timing;
 import org.gfspnfs.dlm.core.DlmConfig;
 import org.gfspnfs.dlm.core.DlmNode;
@@ -151,8 +154,13 @@ public final class ClusterStack implements AutoCloseable {
     }
 
     private void startDlm(Clock clock) throws DaemonException {
+        // The resource directory lives on the MDS nodes (Linux dlm: the others have weight 0): the MDS creates and
+        // locks nearly every resource first, and finds its masters without asking another node. A DS node's first
+        // lock on a file asks the MDS node, which it mostly would anyway. Without a live MDS node, all members share it.
+        Set<Integer> mdsNodes = conf.nodes().stream().filter(n -> n.hasRole(Role.MDS)).map(ClusterNode::nodeId)
+                .collect(Collectors.toSet());
         DlmConfig config = DlmConfig.defaults(self.nodeId(), view.self().incarnation())
-                .withBindAddress(self.dlm().toSocketAddress());
+                .withBindAddress(self.dlm().toSocketAddress()).withDirectoryNodes(mdsNodes);
         try {
             dlm = DlmNode.start(config, address -> view);
         } catch (InterruptedException e) {
