@@ -3,6 +3,7 @@ package org.gfspnfs.nfs41.compound;
 import org.gfspnfs.nfs41.session.Session;
 import org.gfspnfs.nfs41.status.NfsStat;
 import org.gfspnfs.nfs41.xdr.ResOp4;
+import org.gfspnfs.nfs41.xdr.SizedXdr;
 import org.gfspnfs.nfs41.xdr.XdrSizer;
 
 /**
@@ -35,8 +36,11 @@ final class ReplySize {
         return result;
     }
 
-    /** Encoded size, counted without encoding (READ data is counted, not copied). */
+    /** Encoded size, counted without encoding (READ data is counted, not copied; a READDIR reply knows its own). */
     private static long size(ResOp4 r) {
+        if (r.body instanceof SizedXdr sized) {
+            return 8 + sized.encodedSize();   // opnum, status, body
+        }
         return XdrSizer.sizeOf(r);
     }
 }

@@ -70,7 +70,7 @@ final class Files {
 
     static AttrSource source(CompoundContext ctx, FileHandle fh, Stat st) {
         VirtualFileSystem vfs = ctx.services().vfs();
-        return new AttrSource(st, fh.toBytes(), vfs.info(), vfs::statfs, () -> {
+        return new AttrSource(st, fh::toBytes, vfs.info(), vfs::statfs, () -> {
             try {
                 return PnfsChecks.exportLayoutTypes(ctx, fh.exportId());
             } catch (NfsException e) {

@@ -10,7 +10,7 @@ import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
 import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
 
 /** READDIR4resok (RFC 8881 section 18.23): cookie verifier, the entries (an XDR optional-data list) and eof. */
-public class Readdir4Res implements XdrAble {
+public class Readdir4Res implements XdrAble, SizedXdr {
     /** Most entries a client will decode from one reply. */
     public static final int MAX_ENTRIES = 1 << 16;
 
@@ -29,6 +29,19 @@ public class Readdir4Res implements XdrAble {
         }
         xdr.xdrEncodeBoolean(false);
         xdr.xdrEncodeBoolean(eof);
+    }
+
+    @Override
+    public int encodedSize() {
+        int n = 8 + 4 + 4;   // verifier, the list's end marker, eof
+        for (Entry4 e : entries) {
+            n += 4 + 8 + 4 + pad(e.name.length) + 4 + 4 * e.attrs.attrmask.length + 4 + pad(e.attrs.attrVals.length);
+        }
+        return n;
+    }
+
+    private static int pad(int n) {
+        return (n + 3) & ~3;
     }
 
     @Override

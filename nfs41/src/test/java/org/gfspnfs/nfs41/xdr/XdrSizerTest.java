@@ -36,6 +36,9 @@ class XdrSizerTest {
         }
         r.eof = true;
         sameAsEncoding(new ResOp4(Op.READDIR, 0, r));
+        assertThat(r.encodedSize()).as("the size READDIR reports itself").isEqualTo(XdrBytes.encode(r).length);
+        r.entries.clear();
+        assertThat(r.encodedSize()).as("no entries").isEqualTo(XdrBytes.encode(r).length);
     }
 
     @Test
