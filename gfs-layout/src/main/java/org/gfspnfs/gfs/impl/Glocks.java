@@ -1,6 +1,7 @@
 package org.gfspnfs.gfs.impl;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -159,9 +160,17 @@ final class Glocks implements AutoCloseable {
         return g.holders == 0 && !g.busy && g.demoteTo == null && g.granted != LockMode.UN;
     }
 
+    private static final Set<LockFlag> WAIT = Collections.unmodifiableSet(EnumSet.noneOf(LockFlag.class));
+    private static final Set<LockFlag> TRY = Collections.unmodifiableSet(EnumSet.of(LockFlag.TRY));
+
     /** Acquires a holder in {@code mode}, waiting for other nodes; with {@code tryOnly}, returns false instead. */
     boolean acquire(LockName name, LockMode mode, boolean tryOnly) throws GfsException {
-        return acquire(name, mode, tryOnly ? EnumSet.of(LockFlag.TRY) : EnumSet.noneOf(LockFlag.class));
+        return hold(name, mode, tryOnly) != null;
+    }
+
+    /** {@link #hold(LockName, LockMode, Set)} waiting for other nodes, or with {@code tryOnly} not. */
+    GlockState hold(LockName name, LockMode mode, boolean tryOnly) throws GfsException {
+        return hold(name, mode, tryOnly ? TRY : WAIT);
     }
 
     /** Acquires a holder with explicit lock flags (TRY returns false instead of waiting). */
@@ -313,7 +322,7 @@ final class Glocks implements AutoCloseable {
         // Counted before the conversion: the node waiting for this glock may run on as soon as it is granted, and
         // must then see the demote in stats() (benches and tests compare the counts around an operation).
         demoteCount.incrementAndGet();
-        await(session.request(g.name, to, EnumSet.noneOf(LockFlag.class), lvb), g.name, to);
+        await(session.request(g.name, to, WAIT, lvb), g.name, to);
         synchronized (g) {
             g.granted = to;
             // A callback that arrived during the conversion may want more than we just gave up: keep it.

@@ -1,17 +1,13 @@
 package org.gfspnfs.gfs.impl;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.gfspnfs.gfs.GfsException;
 import org.gfspnfs.gfs.ReadOnlyException;
 import org.gfspnfs.gfs.format.MetaType;
-import org.gfspnfs.gfs.lock.LockFlag;
 import org.gfspnfs.gfs.lock.LockMode;
 import org.gfspnfs.gfs.lock.LockName;
 
@@ -51,7 +47,7 @@ final class Op implements AutoCloseable {
             throw new Restart(name, mode);
         }
         boolean inOrder = held.isEmpty() || name.compareTo(held.lastKey()) > 0;
-        GlockState g = m.glocks().hold(name, mode, inOrder ? NO_FLAGS : TRY);
+        GlockState g = m.glocks().hold(name, mode, !inOrder);
         if (g == null) {
             throw new Restart(name, mode);
         }
@@ -160,9 +156,6 @@ final class Op implements AutoCloseable {
 
     private record Undo(Buffer buffer, byte[] data, boolean wasDirty) {
     }
-
-    private static final Set<LockFlag> NO_FLAGS = Collections.unmodifiableSet(EnumSet.noneOf(LockFlag.class));
-    private static final Set<LockFlag> TRY = Collections.unmodifiableSet(EnumSet.of(LockFlag.TRY));
 
     private record Held(LockMode mode, GlockState glock) {
     }

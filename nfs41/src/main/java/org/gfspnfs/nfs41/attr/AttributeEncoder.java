@@ -159,12 +159,12 @@ public final class AttributeEncoder {
      * through the MDS, without a layout (the Linux client does). Nothing for other objects, or without a threshold.
      */
     private void mdsThreshold(XdrEncodingStream x, AttrSource src) {
-        int[] types = src.layoutTypes() == null ? settings.layoutTypes() : src.layoutTypes().get();
         long size = settings.mdsThreshold();
         if (size <= 0 || src.stat().type() != FileType.REGULAR) {
             x.xdrEncodeInt(0);
             return;
         }
+        int[] types = src.layoutTypes() == null ? settings.layoutTypes() : src.layoutTypes().get();
         x.xdrEncodeInt(types.length);
         for (int type : types) {
             x.xdrEncodeInt(type);

@@ -52,7 +52,7 @@ final class ReaddirOp implements Operation<Readdir4Args> {
         long cookie = args.cookie;
         AttributeEncoder.Plan plan = ctx.services().attrEncoder().plan(args.attrRequest);
         int want = FIRST_PAGE;
-        long used = 0;
+        int room = budget;
         while (true) {
             DirPage page = ctx.services().vfs().readdir(dirFh.inode(), cookie, verifier, want);
             verifier = page.verifier();
@@ -67,7 +67,6 @@ final class ReaddirOp implements Operation<Readdir4Args> {
                     return finish(res, verifier, false);
                 }
                 budget -= size;
-                used += size;
                 res.entries.add(entry);
                 cookie = e.cookie();
             }
@@ -78,7 +77,7 @@ final class ReaddirOp implements Operation<Readdir4Args> {
                 return finish(res, verifier, false);
             }
             // As many as the room left holds at the size of the entries so far, and one more to fill it.
-            long average = res.entries.isEmpty() ? 1 : Math.max(1, used / res.entries.size());
+            long average = res.entries.isEmpty() ? 1 : Math.max(1, (room - budget) / res.entries.size());
             want = (int) Math.min(PAGE, budget / average + 1);
         }
     }
