@@ -10,11 +10,7 @@ class ReadBufferPoolTest {
     @Test
     void aBufferSentIsReused_andComesBackZeroed_soNoByteOfAnEarlierReplyShowsThrough() {
         ReadBufferPool pool = new ReadBufferPool(1 << 16, 4);
-        ByteBuffer first = pool.acquire(1 << 16);
-        while (first.hasRemaining()) {
-            first.put((byte) 0x5a);
-        }
-        first.flip();
+        ByteBuffer first = filledWith0x5a(pool.acquire(1 << 16));
         ReadResult r = pool.result(first, false);
         assertThat(r.onSent()).as("a pooled buffer goes back once sent").isNotNull();
         r.onSent().run();
@@ -32,11 +28,7 @@ class ReadBufferPoolTest {
     @Test
     void aBufferToFill_keepsWhatWasThere_andZeroWritesExactlyTheRangeAsked() {
         ReadBufferPool pool = new ReadBufferPool(1 << 17, 4);
-        ByteBuffer first = pool.acquire(1 << 17);
-        while (first.hasRemaining()) {
-            first.put((byte) 0x5a);
-        }
-        first.flip();
+        ByteBuffer first = filledWith0x5a(pool.acquire(1 << 17));
         pool.result(first, false).onSent().run();
 
         ByteBuffer again = pool.acquireToFill(100_000);
@@ -63,5 +55,13 @@ class ReadBufferPoolTest {
         assertThat(pool.result(c, true).onSent()).as("a heap buffer needs no return").isNull();
         assertThat(pool.acquire(8192).isDirect()).as("larger than the pool's buffers").isFalse();
         assertThat(pool.created()).isEqualTo(2);
+    }
+
+    /** Fills {@code b} as a READ would (every byte 0x5a) and flips it for sending. */
+    private static ByteBuffer filledWith0x5a(ByteBuffer b) {
+        while (b.hasRemaining()) {
+            b.put((byte) 0x5a);
+        }
+        return b.flip();
     }
 }
