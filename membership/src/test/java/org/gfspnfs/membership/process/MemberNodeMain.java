@@ -71,7 +71,8 @@ public final class MemberNodeMain {
                 gate, halt, clock);
         watchdog.start();
         ManualFenceAck ack = new ManualFenceAck(clock);
-        Path work = Files.createTempDirectory("fence-work");
+        // Beside the image, in the test's own temporary folder: a halted node leaves nothing behind in /tmp.
+        Path work = Files.createDirectories(image.resolveSibling("fence-work-" + name));
         FenceCoordinator fencer = new FenceCoordinator(conf, FenceAgents.of(conf, areas, self.nodeId(), ack, work,
                 clock), ack, () -> view.snapshot().quorate(), Duration.ofSeconds(1), clock);
         DiskFenceLedger ledger = DiskFenceLedger.open(conf, areas, clock);
