@@ -90,8 +90,9 @@ final class OpenTarget {
         } catch (ExistException | AccessDeniedException e) {
             return existing(ctx, args, dir, name, attrs, exclusive, before, e);
         }
-        SetAttributes rest = new SetAttributes(null, attrs.uid(), attrs.gid(), attrs.size(), attrs.atime(),
-                attrs.mtime());
+        // A new file is empty: the size 0 that O_TRUNC adds to every create (Linux) would be a truncate for nothing.
+        Long size = attrs.size() != null && attrs.size() == 0 ? null : attrs.size();
+        SetAttributes rest = new SetAttributes(null, attrs.uid(), attrs.gid(), size, attrs.atime(), attrs.mtime());
         if (exclusive) {
             rest = rest.withTimes(verifierTime(args.createVerifier, 0), verifierTime(args.createVerifier, 4));
         }
