@@ -13,7 +13,25 @@ public record LockName(LockType type, long number) implements Comparable<LockNam
 
     /** GFS2's DLM resource name: type as 8 hex digits right-aligned, then number as 16 hex digits. */
     public String resourceName() {
-        return String.format("%8x%16x", type.code(), number);
+        char[] c = new char[24];
+        hex(c, 0, 8, type.code() & 0xffffffffL);
+        hex(c, 8, 16, number);
+        return new String(c);
+    }
+
+    /**
+     * {@code v} in lower-case hex, right-aligned in {@code width} characters from {@code from}, spaces in front: what
+     * "%8x" and "%16x" print, without a Formatter (every lock request on a new inode names its resource).
+     */
+    private static void hex(char[] c, int from, int width, long v) {
+        int i = from + width;
+        do {
+            c[--i] = Character.forDigit((int) (v & 0xf), 16);
+            v >>>= 4;
+        } while (v != 0);
+        while (i > from) {
+            c[--i] = ' ';
+        }
     }
 
     /** Spelled out: glock maps look names up on every inode an operation touches. */

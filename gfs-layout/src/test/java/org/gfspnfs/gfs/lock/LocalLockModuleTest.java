@@ -121,6 +121,11 @@ class LocalLockModuleTest {
     @Test
     void resourceName_matchesGfs2DlmNaming() {
         assertThat(new LockName(LockType.INODE, 0x1234).resourceName()).isEqualTo("       2            1234");
+        for (LockType t : LockType.values()) {
+            for (long n : new long[] {0, 1, 0xabcdef, 0x7fffffffffffffffL, -1L}) {
+                assertThat(new LockName(t, n).resourceName()).isEqualTo(String.format("%8x%16x", t.code(), n));
+            }
+        }
         assertThat(new LockName(LockType.RGRP, 1).compareTo(new LockName(LockType.INODE, 99))).isPositive();
     }
 }
