@@ -340,7 +340,7 @@ public final class StateManager {
     /** Delegations of {@code inode} held by clients other than {@code clientId}. */
     public synchronized List<DelegationState> delegationsOfOthers(long clientId, Inode inode) {
         FileState f = files.get(inode);
-        if (f == null) {
+        if (f == null || f.delegations.isEmpty()) {
             return List.of();
         }
         return f.delegations.stream().filter(d -> d.clientId() != clientId).toList();
