@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** What a mount refuses, and what it guarantees after a crash. */
 class MountTest {
-    private final LocalLockModule locks = new LocalLockModule();
+    private LocalLockModule locks = new LocalLockModule();
 
     @AfterEach
     void close() {
@@ -83,6 +83,32 @@ class MountTest {
         assertThat(beforeCrash).isNotNull();
         assertThatThrownBy(() -> survivor.recoverJournal(0)).isInstanceOf(InvalidArgumentException.class);
         survivor.close();
+    }
+
+    @Test
+    void wholeClusterCrash_firstMountReplaysTheOtherNodesJournals_beforeReadingAnything() throws Exception {
+        MemoryBlockDevice dev = TestImages.formatted(8 << 20, TestImages.small(1024));
+        FileSystem a = TestImages.mount(dev, 0, locks);
+        FileSystem b = TestImages.mount(dev, 1, locks);
+        InodeId d = b.mkdir(b.root(), "dir", 0700, 0, 0).id();
+        InodeId f = b.create(d, "file", 0600, 0, 0).id();
+        b.write(f, 0, ByteBuffer.wrap("acknowledged".getBytes()));
+        b.fsync(f);
+        // Both nodes lose power: node 1's last transactions are only in its journal, and node 1 stays down.
+        GfsMounter.crash(b);
+        GfsMounter.crash(a);
+        locks.close();
+        locks = new LocalLockModule();
+        try (FileSystem first = TestImages.mount(dev, 0, locks)) {
+            assertThat(first.lookup(first.lookup(first.root(), "dir"), "file")).isEqualTo(f);
+            ByteBuffer buf = ByteBuffer.allocate(64);
+            int n = first.read(f, 0, buf);
+            assertThat(new String(buf.array(), 0, n)).isEqualTo("acknowledged");
+            // The node that comes back later mounts its (now clean) journal next to the first one.
+            try (FileSystem later = TestImages.mount(dev, 1, locks)) {
+                assertThat(later.lookup(later.lookup(later.root(), "dir"), "file")).isEqualTo(f);
+            }
+        }
     }
 
     @Test

@@ -24,6 +24,12 @@ import org.gfspnfs.gfs.lock.LockType;
  * log, allocation and operation layers.
  */
 public final class GfsMounter {
+    /**
+     * Held SH by every mount; taken EX (try) first by a mount that may be the only one, which then recovers the
+     * journals no live mount holds. A NONDISK glock (RENAME_LOCK is number 1).
+     */
+    static final LockName MOUNTED_LOCK = new LockName(LockType.NONDISK, 2);
+
     private static final class LoggerHolder {
         static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GfsMounter.class);
     }
@@ -58,12 +64,19 @@ public final class GfsMounter {
         Hooks hooks = new Hooks(cache, allocator);
         glocks.start(o.lockModule(), sb.lockTable(), jid, hooks);
         try {
+            // The first mounter (EX granted at once) recovers the journals nobody holds before anything is read;
+            // the others wait in SH until it has, and every mount keeps SH while it lives.
+            boolean first = !o.readOnly() && glocks.acquire(MOUNTED_LOCK, LockMode.EX, EnumSet.of(LockFlag.TRY));
+            if (!first) {
+                glocks.acquire(MOUNTED_LOCK, LockMode.SH, EnumSet.noneOf(LockFlag.class));
+            }
             LockName jl = new LockName(LockType.JOURNAL, jid);
             if (!glocks.acquire(jl, LockMode.EX, EnumSet.of(LockFlag.TRY, LockFlag.NOEXP))) {
                 throw new GfsException(Errno.EAGAIN, "journal " + jid + " is in use by another mount");
             }
             JournalWriter writer = Recovery.replay(sb, device, jid, o.clock(), new int[1]);
             glocks.recoveryDone(jid);
+            cache.readThrough(writer::unwritten);
             Log log = new Log(writer, device, cache);
             log.onCommit(allocator::committed);
             hooks.log = log;
@@ -77,6 +90,11 @@ public final class GfsMounter {
             dealloc[0] = new Deallocator(runner, glocks, holds, data, dirs, tree);
             Recovery recovery = new Recovery(sb, device, glocks, o.clock(), jid);
             hooks.recovery = recovery;
+            if (first) {
+                recovery.recoverUnowned();
+                glocks.releaseAndUnlock(MOUNTED_LOCK);
+                glocks.acquire(MOUNTED_LOCK, LockMode.SH, EnumSet.noneOf(LockFlag.class));
+            }
             FsInfo info = new FsInfo(sb.uuid(), sb.label(), sb.lockTable(), sb.blockSize(), sb.journalCount(), jid,
                     sb.version());
             GfsFileSystem fs = new GfsFileSystem(m, runner, info, holds, dealloc[0], new Namespace(dirs), data,

@@ -2,7 +2,6 @@ package org.gfspnfs.gfs.impl;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +29,6 @@ final class Log {
     private final Map<Long, Buffer> batch = new LinkedHashMap<>();
     private final Set<Long> revokes = new LinkedHashSet<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
-    private Set<Long> lastCommitted = new HashSet<>();
     private long commits;
     private long checkpoints;
     private boolean liveTransaction;
@@ -81,7 +79,7 @@ final class Log {
             b.dirty = false;
         }
         cache.drop(addr);
-        if (lastCommitted.contains(addr)) {
+        if (writer.live(addr)) {
             revokes.add(addr);
         }
     }
@@ -123,12 +121,15 @@ final class Log {
                     Meta.seal(b.data);
                     images.add(new BlockImage(b.addr, b.data.clone()));
                 }
-                long[] rev = revokes.stream().mapToLong(Long::longValue).toArray();
+                long[] rev = new long[revokes.size()];
+                int r = 0;
+                for (long a : revokes) {
+                    rev[r++] = a;
+                }
                 writer.commit(images, rev, orderedData.getAndSet(false));
                 commits++;
                 liveTransaction = true;
                 batch.values().forEach(b -> b.dirty = false);
-                lastCommitted = new HashSet<>(batch.keySet());
                 batch.clear();
                 revokes.clear();
                 afterCommit.forEach(Runnable::run);
@@ -138,7 +139,6 @@ final class Log {
                     writer.markClean();
                     checkpoints++;
                     liveTransaction = false;
-                    lastCommitted = new HashSet<>();
                 } else {
                     device.flush();
                 }
@@ -152,7 +152,8 @@ final class Log {
 
     /**
      * fsync/sync: everything committed so far and all ordered data are durable when this returns. The journal stays
-     * live (a crash replays the last transaction); only a glock handover needs a {@link #flush checkpoint}.
+     * live (a crash replays the transactions since its last checkpoint); only a glock handover needs a {@link #flush
+     * checkpoint}.
      */
     void sync() throws GfsException {
         lock.lock();

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongFunction;
 import org.gfspnfs.gfs.DeviceIOException;
 import org.gfspnfs.gfs.GfsException;
 import org.gfspnfs.gfs.device.BlockDevice;
@@ -24,10 +25,17 @@ final class MetaCache {
     /** Access-ordered, so trimming drops the least recently used blocks first. */
     private final Map<Long, Buffer> blocks = new java.util.LinkedHashMap<>(1024, 0.75f, true);
     private final Map<LockName, Set<Long>> byOwner = new HashMap<>();
+    /** Committed images not yet written in place (the journal's checkpoint is lazy): newer than the device's. */
+    private LongFunction<byte[]> unwritten = addr -> null;
 
     MetaCache(BlockDevice device, int blockSize) {
         this.device = device;
         this.blockSize = blockSize;
+    }
+
+    /** Reads look up blocks here before the device, once the journal writer exists (after replay at mount). */
+    void readThrough(LongFunction<byte[]> committedNotInPlace) {
+        this.unwritten = committedNotInPlace;
     }
 
     int blockSize() {
@@ -48,8 +56,13 @@ final class MetaCache {
         return b;
     }
 
-    /** Reads a block without verifying or caching it. */
+    /** Reads a block without verifying or caching it: its newest committed image, in place or not yet. */
     void readRaw(long addr, byte[] into) throws GfsException {
+        byte[] committed = unwritten.apply(addr);
+        if (committed != null) {
+            System.arraycopy(committed, 0, into, 0, blockSize);
+            return;
+        }
         try {
             device.read(addr * blockSize, ByteBuffer.wrap(into));
         } catch (IOException e) {

@@ -65,6 +65,28 @@ final class Recovery {
     }
 
     /**
+     * The first mount in the cluster replays every other journal that no live mount holds (GFS2's first mounter
+     * recovers all journals): after every node went down at once nobody else would, and a journal's transactions
+     * since its last checkpoint are not in place. Returns the transactions replayed.
+     */
+    int recoverUnowned() throws GfsException {
+        int n = 0;
+        for (int j = 0; j < sb.journalCount(); j++) {
+            if (j == ownJournal) {
+                continue;
+            }
+            try {
+                n += recover(j);
+            } catch (GfsException e) {
+                if (e.errno() != Errno.EAGAIN) {
+                    throw e;
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
      * Replays journal {@code jid} of a dead node. The journal glock is taken with NOEXP (it passes the dead node's
      * orphaned locks); everything else the dead node held exclusively stays locked until the replay is done, so no
      * node can have cached those blocks, and no operation on this mount has to stop meanwhile.

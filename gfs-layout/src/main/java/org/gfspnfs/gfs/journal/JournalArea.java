@@ -4,12 +4,20 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.gfspnfs.gfs.device.BlockDevice;
 
-/** One node slot's journal: a circular run of blocks on the device, addressed by position. */
+/**
+ * One node slot's journal: a circular run of blocks on the device, addressed by position. Writes go through one
+ * staging buffer, so a journal has one writer at a time (its {@link JournalWriter}, under the log's lock).
+ */
 public final class JournalArea {
+    /** Largest staging buffer: a bigger transaction is written in pieces of this size. */
+    private static final int MAX_STAGING = 1 << 20;
+
     private final BlockDevice device;
     private final int blockSize;
     private final long firstBlock;
     private final int blocks;
+    /** Direct, so the device write copies nothing more; grown on demand up to {@link #MAX_STAGING}. */
+    private ByteBuffer staging = ByteBuffer.allocateDirect(0);
 
     public JournalArea(BlockDevice device, int blockSize, long firstBlock, int blocks) {
         this.device = device;
@@ -37,11 +45,12 @@ public final class JournalArea {
 
     /** Writes consecutive log blocks starting at {@code pos}, wrapping at the end of the journal. */
     public void write(long pos, byte[][] body) throws IOException {
+        int perWrite = Math.max(1, MAX_STAGING / blockSize);
         int i = 0;
         while (i < body.length) {
             long start = Math.floorMod(pos + i, blocks);
-            int run = (int) Math.min(body.length - i, blocks - start);
-            ByteBuffer buf = ByteBuffer.allocate(run * blockSize);
+            int run = (int) Math.min(Math.min(body.length - i, blocks - start), perWrite);
+            ByteBuffer buf = staging(run * blockSize);
             for (int k = 0; k < run; k++) {
                 buf.put(body[i + k]);
             }
@@ -49,6 +58,14 @@ public final class JournalArea {
             device.write((firstBlock + start) * blockSize, buf);
             i += run;
         }
+    }
+
+    private ByteBuffer staging(int bytes) {
+        if (staging.capacity() < bytes) {
+            staging = ByteBuffer.allocateDirect(Math.max(bytes, Math.min(MAX_STAGING, 2 * staging.capacity())));
+        }
+        staging.clear().limit(bytes);
+        return staging;
     }
 
     /** Reads the whole journal (in one pass, for scanning). */

@@ -43,7 +43,7 @@ class CrashConsistencyTest {
         CrashWorkload w;
         try (Images.Mounted m = Images.mount(rec)) {
             w = new CrashWorkload(m.fs(), rec, 20261121L);
-            w.run(220);
+            w.run(400);
         }
         CrashImages crashes = new CrashImages(base, rec.events(), sb.blockSize(), sb.rgrpStart() * sb.blockSize());
         Random rnd = new Random(42);

@@ -113,6 +113,69 @@ class JournalReplayTest {
         assertThat(home(102)).as("the torn one is not").containsOnly(0);
     }
 
+    @Test
+    void metadataCommits_stayOutOfPlaceUntilACheckpoint_andReplayAppliesEveryLiveOne() throws Exception {
+        FlushCounter counting = new FlushCounter(dev);
+        JournalArea counted = new JournalArea(counting, BS, JOURNAL_START, JOURNAL_BLOCKS);
+        counted.zero();
+        JournalWriter w = new JournalWriter(counted, Clock.systemUTC(), 1, 0);
+        w.markClean();
+        long first = w.commit(List.of(image(100, 1)), new long[0], false);
+        w.commit(List.of(image(101, 2)), new long[0], false);
+        w.commit(List.of(image(100, 3)), new long[0], false);
+        assertThat(home(100)).as("not in place before a checkpoint").containsOnly(0);
+        assertThat(home(101)).containsOnly(0);
+        assertThat(w.unwritten(100)).as("the newest committed image").isEqualTo(image(100, 3).data());
+        assertThat(counting.homeWrites).as("three commits wrote only journal blocks").isZero();
+        JournalReplayer.Result scan = new JournalReplayer(counted).scan();
+        assertThat(scan.head().header().tailSeq()).as("the first commit since the checkpoint").isEqualTo(first);
+
+        JournalReplayer.Result r = new JournalReplayer(counted).replay();
+        assertThat(r.replayedTransactions()).isEqualTo(3);
+        assertThat(home(100)).isEqualTo(image(100, 3).data());
+        assertThat(home(101)).isEqualTo(image(101, 2).data());
+    }
+
+    @Test
+    void orderedDataCommit_checkpointsFirst_andBecomesItsOwnTail() throws Exception {
+        JournalWriter w = freshWriter();
+        w.commit(List.of(image(100, 1)), new long[0], false);
+        w.commit(List.of(image(101, 2)), new long[0], false);
+        long third = w.commit(List.of(image(102, 3)), new long[0], true);
+        assertThat(home(100)).as("written in place before the leading flush").isEqualTo(image(100, 1).data());
+        assertThat(home(101)).isEqualTo(image(101, 2).data());
+        assertThat(home(102)).as("its own images wait for the next checkpoint").containsOnly(0);
+        assertThat(w.unwritten(100)).isNull();
+        assertThat(new JournalReplayer(area).scan().head().header().tailSeq()).isEqualTo(third);
+        w.markClean();
+        assertThat(home(102)).as("markClean checkpoints").isEqualTo(image(102, 3).data());
+        assertThat(w.unwrittenBlocks()).isZero();
+    }
+
+    @Test
+    void manyMetadataCommits_checkpointBeforeOverwritingLiveOnes_soAnyCrashReplaysToTheNewest() throws Exception {
+        FlushCounter counting = new FlushCounter(dev);
+        JournalArea counted = new JournalArea(counting, BS, JOURNAL_START, JOURNAL_BLOCKS);
+        counted.zero();
+        JournalWriter w = new JournalWriter(counted, Clock.systemUTC(), 1, 0);
+        w.markClean();
+        for (int i = 0; i < 200; i++) {
+            w.commit(List.of(image(100 + (i % 7), i), image(130 + (i % 3), i)), new long[0], false);
+            // A crash now loses every write since the last flush: replay must still give the newest images.
+            MemoryBlockDevice crashed = new MemoryBlockDevice(BS * 256);
+            crashed.write(0, ByteBuffer.wrap(counting.durable));
+            JournalArea after = new JournalArea(crashed, BS, JOURNAL_START, JOURNAL_BLOCKS);
+            new JournalReplayer(after).replay();
+            for (int k = 0; k <= Math.min(i, 6); k++) {
+                int newest = i - Math.floorMod(i - k, 7);
+                ByteBuffer b = ByteBuffer.allocate(BS);
+                crashed.read((100 + k) * BS, b);
+                assertThat(b.array()).as("block %d after commit %d", 100 + k, i).isEqualTo(image(100 + k, newest)
+                        .data());
+            }
+        }
+    }
+
     /** The head's sequence and tail of a scan. */
     private record LogHeaderView(long seq, long tailSeq) {
         LogHeaderView(JournalReplayer.Result r) {
@@ -120,10 +183,11 @@ class JournalReplayTest {
         }
     }
 
-    /** Counts flushes of the device it wraps. */
+    /** Counts flushes of the device it wraps, and writes outside the journal. */
     private static final class FlushCounter implements org.gfspnfs.gfs.device.BlockDevice {
         private final org.gfspnfs.gfs.device.BlockDevice inner;
         int flushes;
+        int homeWrites;
 
         FlushCounter(org.gfspnfs.gfs.device.BlockDevice inner) {
             this.inner = inner;
@@ -141,6 +205,9 @@ class JournalReplayTest {
 
         @Override
         public void write(long offset, ByteBuffer src) throws java.io.IOException {
+            if (offset < JOURNAL_START * BS || offset >= (JOURNAL_START + JOURNAL_BLOCKS) * BS) {
+                homeWrites++;
+            }
             inner.write(offset, src);
         }
 
@@ -148,7 +215,13 @@ class JournalReplayTest {
         public void flush() throws java.io.IOException {
             flushes++;
             inner.flush();
+            if (inner instanceof MemoryBlockDevice m) {
+                durable = m.snapshot();
+            }
         }
+
+        /** What survives a power failure now: the device as of the last flush. */
+        byte[] durable;
 
         @Override
         public void close() throws java.io.IOException {
