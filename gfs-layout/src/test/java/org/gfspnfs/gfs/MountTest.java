@@ -68,18 +68,13 @@ class MountTest {
         MemoryBlockDevice dev = TestImages.formatted(8 << 20, TestImages.small(1024));
         FileSystem survivor = TestImages.mount(dev, 0, locks);
         FileSystem dying = TestImages.mount(dev, 1, locks);
-        InodeId d = dying.mkdir(dying.root(), "dir", 0700, 0, 0).id();
-        InodeId f = dying.create(d, "file", 0600, 0, 0).id();
-        dying.write(f, 0, ByteBuffer.wrap("acknowledged".getBytes()));
-        dying.fsync(f);
+        InodeId f = writeAcknowledged(dying);
         // The in-place writes of the last commit never reach the disk: only the journal has them.
         byte[] beforeCrash = dev.snapshot();
         GfsMounter.crash(dying);
         // The survivor blocks on the dead node's exclusive locks until it has replayed journal 1 itself.
-        assertThat(survivor.lookup(survivor.lookup(survivor.root(), "dir"), "file")).isEqualTo(f);
-        ByteBuffer b = ByteBuffer.allocate(64);
-        int n = survivor.read(f, 0, b);
-        assertThat(new String(b.array(), 0, n)).isEqualTo("acknowledged");
+        assertThat(lookupFile(survivor)).isEqualTo(f);
+        assertThat(contents(survivor, f)).isEqualTo("acknowledged");
         assertThat(beforeCrash).isNotNull();
         assertThatThrownBy(() -> survivor.recoverJournal(0)).isInstanceOf(InvalidArgumentException.class);
         survivor.close();
@@ -90,25 +85,39 @@ class MountTest {
         MemoryBlockDevice dev = TestImages.formatted(8 << 20, TestImages.small(1024));
         FileSystem a = TestImages.mount(dev, 0, locks);
         FileSystem b = TestImages.mount(dev, 1, locks);
-        InodeId d = b.mkdir(b.root(), "dir", 0700, 0, 0).id();
-        InodeId f = b.create(d, "file", 0600, 0, 0).id();
-        b.write(f, 0, ByteBuffer.wrap("acknowledged".getBytes()));
-        b.fsync(f);
+        InodeId f = writeAcknowledged(b);
         // Both nodes lose power: node 1's last transactions are only in its journal, and node 1 stays down.
         GfsMounter.crash(b);
         GfsMounter.crash(a);
         locks.close();
         locks = new LocalLockModule();
         try (FileSystem first = TestImages.mount(dev, 0, locks)) {
-            assertThat(first.lookup(first.lookup(first.root(), "dir"), "file")).isEqualTo(f);
-            ByteBuffer buf = ByteBuffer.allocate(64);
-            int n = first.read(f, 0, buf);
-            assertThat(new String(buf.array(), 0, n)).isEqualTo("acknowledged");
+            assertThat(lookupFile(first)).isEqualTo(f);
+            assertThat(contents(first, f)).isEqualTo("acknowledged");
             // The node that comes back later mounts its (now clean) journal next to the first one.
             try (FileSystem later = TestImages.mount(dev, 1, locks)) {
-                assertThat(later.lookup(later.lookup(later.root(), "dir"), "file")).isEqualTo(f);
+                assertThat(lookupFile(later)).isEqualTo(f);
             }
         }
+    }
+
+    /** dir/file with "acknowledged" in it, fsync'd: what a crash right after must not lose. */
+    private static InodeId writeAcknowledged(FileSystem fs) throws GfsException {
+        InodeId d = fs.mkdir(fs.root(), "dir", 0700, 0, 0).id();
+        InodeId f = fs.create(d, "file", 0600, 0, 0).id();
+        fs.write(f, 0, ByteBuffer.wrap("acknowledged".getBytes()));
+        fs.fsync(f);
+        return f;
+    }
+
+    private static InodeId lookupFile(FileSystem fs) throws GfsException {
+        return fs.lookup(fs.lookup(fs.root(), "dir"), "file");
+    }
+
+    private static String contents(FileSystem fs, InodeId f) throws GfsException {
+        ByteBuffer b = ByteBuffer.allocate(64);
+        int n = fs.read(f, 0, b);
+        return new String(b.array(), 0, n);
     }
 
     @Test

@@ -20,7 +20,18 @@ class JournalReplayTest {
 
     private JournalWriter freshWriter() throws Exception {
         area.zero();
-        JournalWriter w = new JournalWriter(area, Clock.systemUTC(), 1, 0);
+        return cleanWriter(area);
+    }
+
+    /** The journal on a device that counts flushes, zeroed. */
+    private static JournalArea countedArea(FlushCounter counting) throws Exception {
+        JournalArea counted = new JournalArea(counting, BS, JOURNAL_START, JOURNAL_BLOCKS);
+        counted.zero();
+        return counted;
+    }
+
+    private static JournalWriter cleanWriter(JournalArea a) throws Exception {
+        JournalWriter w = new JournalWriter(a, Clock.systemUTC(), 1, 0);
         w.markClean();
         return w;
     }
@@ -77,10 +88,8 @@ class JournalReplayTest {
     @Test
     void commitWithoutOrderedData_leavesOutTheLeadingFlush_andNamesThePreviousTransactionItsTail() throws Exception {
         FlushCounter counting = new FlushCounter(dev);
-        JournalArea counted = new JournalArea(counting, BS, JOURNAL_START, JOURNAL_BLOCKS);
-        counted.zero();
-        JournalWriter w = new JournalWriter(counted, Clock.systemUTC(), 1, 0);
-        w.markClean();
+        JournalArea counted = countedArea(counting);
+        JournalWriter w = cleanWriter(counted);
         int before = counting.flushes;
         long first = w.commit(List.of(image(100, 1)), new long[0], false);
         assertThat(counting.flushes - before).as("after a clean journal: one flush").isEqualTo(1);
@@ -116,10 +125,8 @@ class JournalReplayTest {
     @Test
     void metadataCommits_stayOutOfPlaceUntilACheckpoint_andReplayAppliesEveryLiveOne() throws Exception {
         FlushCounter counting = new FlushCounter(dev);
-        JournalArea counted = new JournalArea(counting, BS, JOURNAL_START, JOURNAL_BLOCKS);
-        counted.zero();
-        JournalWriter w = new JournalWriter(counted, Clock.systemUTC(), 1, 0);
-        w.markClean();
+        JournalArea counted = countedArea(counting);
+        JournalWriter w = cleanWriter(counted);
         long first = w.commit(List.of(image(100, 1)), new long[0], false);
         w.commit(List.of(image(101, 2)), new long[0], false);
         w.commit(List.of(image(100, 3)), new long[0], false);
@@ -155,10 +162,8 @@ class JournalReplayTest {
     @Test
     void manyMetadataCommits_checkpointBeforeOverwritingLiveOnes_soAnyCrashReplaysToTheNewest() throws Exception {
         FlushCounter counting = new FlushCounter(dev);
-        JournalArea counted = new JournalArea(counting, BS, JOURNAL_START, JOURNAL_BLOCKS);
-        counted.zero();
-        JournalWriter w = new JournalWriter(counted, Clock.systemUTC(), 1, 0);
-        w.markClean();
+        JournalArea counted = countedArea(counting);
+        JournalWriter w = cleanWriter(counted);
         for (int i = 0; i < 200; i++) {
             w.commit(List.of(image(100 + (i % 7), i), image(130 + (i % 3), i)), new long[0], false);
             // A crash now loses every write since the last flush: replay must still give the newest images.
