@@ -65,22 +65,20 @@ final class Recovery {
     }
 
     /**
-     * The first mount in the cluster replays every other journal that no live mount holds (GFS2's first mounter
-     * recovers all journals): after every node went down at once nobody else would, and a journal's transactions
-     * since its last checkpoint are not in place. Returns the transactions replayed.
+     * The first mount in the cluster replays every other journal (GFS2's first mounter recovers all journals): after
+     * every node went down at once nobody else would, and a journal's transactions since its last checkpoint are not
+     * in place. Called only while this mount holds the mount glock in EX, which no other mount can hold at all, so
+     * no journal is in use and none needs its JOURNAL glock (taking those here would make this node their DLM
+     * master, and a later recovery's try-lock would then be answered before the DLM knows their owner died).
+     * Returns the transactions replayed.
      */
     int recoverUnowned() throws GfsException {
         int n = 0;
         for (int j = 0; j < sb.journalCount(); j++) {
-            if (j == ownJournal) {
-                continue;
-            }
-            try {
-                n += recover(j);
-            } catch (GfsException e) {
-                if (e.errno() != Errno.EAGAIN) {
-                    throw e;
-                }
+            if (j != ownJournal) {
+                int[] replayed = {0};
+                replay(sb, device, j, clock, replayed);
+                n += replayed[0];
             }
         }
         return n;
