@@ -25,8 +25,8 @@ import org.gfspnfs.gfs.lock.LockType;
  */
 public final class GfsMounter {
     /**
-     * Held SH by every mount; taken EX (try) first by a mount that may be the only one, which then recovers the
-     * journals no live mount holds. A NONDISK glock (RENAME_LOCK is number 1).
+     * Held SH by every mount for its lifetime; a mount that gets it EX at once (try) is the only one and replays the
+     * other journals before anything is read (FORMAT.md "First mount"). A NONDISK glock (RENAME_LOCK is number 1).
      */
     static final LockName MOUNTED_LOCK = new LockName(LockType.NONDISK, 2);
 
@@ -64,8 +64,8 @@ public final class GfsMounter {
         Hooks hooks = new Hooks(cache, allocator);
         glocks.start(o.lockModule(), sb.lockTable(), jid, hooks);
         try {
-            // The first mounter (EX granted at once) recovers the journals nobody holds before anything is read;
-            // the others wait in SH until it has, and every mount keeps SH while it lives.
+            // The first mounter (EX granted at once) replays the other journals before anything is read; the others
+            // wait in SH until it has, and every mount keeps SH while it lives.
             boolean first = !o.readOnly() && glocks.acquire(MOUNTED_LOCK, LockMode.EX, EnumSet.of(LockFlag.TRY));
             if (!first) {
                 glocks.acquire(MOUNTED_LOCK, LockMode.SH, EnumSet.noneOf(LockFlag.class));
