@@ -66,9 +66,9 @@ public final class GfsMounter {
         try {
             // The first mounter (EX granted at once) replays the other journals before anything is read; the others
             // wait in SH until it has, and every mount keeps SH while it lives.
-            boolean first = !o.readOnly() && glocks.acquire(MOUNTED_LOCK, LockMode.EX, EnumSet.of(LockFlag.TRY));
+            boolean first = !o.readOnly() && glocks.acquire(MOUNTED_LOCK, LockMode.EX, true);
             if (!first) {
-                glocks.acquire(MOUNTED_LOCK, LockMode.SH, EnumSet.noneOf(LockFlag.class));
+                glocks.acquire(MOUNTED_LOCK, LockMode.SH, false);
             }
             LockName jl = new LockName(LockType.JOURNAL, jid);
             if (!glocks.acquire(jl, LockMode.EX, EnumSet.of(LockFlag.TRY, LockFlag.NOEXP))) {
@@ -91,9 +91,13 @@ public final class GfsMounter {
             Recovery recovery = new Recovery(sb, device, glocks, o.clock(), jid);
             hooks.recovery = recovery;
             if (first) {
-                recovery.recoverUnowned();
+                int replayed = recovery.recoverUnowned();
+                if (replayed > 0) {
+                    LoggerHolder.LOG.info("first mount of {}: replayed {} transactions of other nodes' journals",
+                            sb.lockTable(), replayed);
+                }
                 glocks.releaseAndUnlock(MOUNTED_LOCK);
-                glocks.acquire(MOUNTED_LOCK, LockMode.SH, EnumSet.noneOf(LockFlag.class));
+                glocks.acquire(MOUNTED_LOCK, LockMode.SH, false);
             }
             FsInfo info = new FsInfo(sb.uuid(), sb.label(), sb.lockTable(), sb.blockSize(), sb.journalCount(), jid,
                     sb.version());

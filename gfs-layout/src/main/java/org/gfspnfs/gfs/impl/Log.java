@@ -31,7 +31,6 @@ final class Log {
     private final List<Runnable> afterCommit = new ArrayList<>();
     private long commits;
     private long checkpoints;
-    private boolean liveTransaction;
     /**
      * File data was written outside the journal since the last device flush: the next commit flushes the device
      * first (ordered data), or its metadata could become durable pointing at blocks whose data is not. Starts set.
@@ -128,17 +127,15 @@ final class Log {
                 }
                 writer.commit(images, rev, orderedData.getAndSet(false));
                 commits++;
-                liveTransaction = true;
                 batch.values().forEach(b -> b.dirty = false);
                 batch.clear();
                 revokes.clear();
                 afterCommit.forEach(Runnable::run);
             }
             if (checkpoint) {
-                if (liveTransaction) {
+                if (writer.hasLiveTransactions()) {
                     writer.markClean();
                     checkpoints++;
-                    liveTransaction = false;
                 } else {
                     device.flush();
                 }

@@ -31,8 +31,6 @@ public final class JournalWriter {
     /** The oldest live transaction (committed since the last checkpoint), -1 if none. */
     private long tailSeq = -1;
     private long tailPos;
-    /** Journal blocks from the tail up to the next position. */
-    private int liveBlocks;
     /** The newest committed image of every block of the live transactions: not in place yet. */
     private final Map<Long, byte[]> unwritten = new ConcurrentHashMap<>();
 
@@ -97,12 +95,11 @@ public final class JournalWriter {
         int blocks = body.size() + 1;
         // The live transactions' journal blocks must survive this one (replay needs them until their blocks are in
         // place), so a transaction that would reach past half the journal checkpoints first.
-        boolean checkpoint = orderedData || tailSeq >= 0 && liveBlocks + blocks > area.blocks() / 2;
+        boolean checkpoint = orderedData || hasLiveTransactions() && liveBlocks() + blocks > area.blocks() / 2;
         if (checkpoint) {
             writeInPlace();
             area.device().flush();
             tailSeq = -1;
-            liveBlocks = 0;
         }
         if (tailSeq < 0) {
             tailSeq = seq;
@@ -122,7 +119,6 @@ public final class JournalWriter {
         for (BlockImage im : images) {
             unwritten.put(im.address(), im.data());
         }
-        liveBlocks += blocks;
         nextSeq = seq + 1;
         nextPos = Math.floorMod(commitPos + 1, area.blocks());
         return seq;
@@ -134,6 +130,16 @@ public final class JournalWriter {
      */
     public byte[] unwritten(long addr) {
         return unwritten.get(addr);
+    }
+
+    /** Whether transactions were committed since the last checkpoint (a CLEAN checkpoint then has work to do). */
+    public boolean hasLiveTransactions() {
+        return tailSeq >= 0;
+    }
+
+    /** Journal blocks from the tail up to the next position (a live span never wraps onto itself). */
+    private int liveBlocks() {
+        return (int) Math.floorMod(nextPos - tailPos, (long) area.blocks());
     }
 
     /** Whether {@code addr} was journaled by a live transaction (freeing it then needs a revoke). */
@@ -170,7 +176,6 @@ public final class JournalWriter {
         area.write(nextPos, new byte[][] {lh.encode(area.blockSize(), area.address(nextPos))});
         area.device().flush();
         tailSeq = -1;
-        liveBlocks = 0;
         nextSeq++;
         nextPos = Math.floorMod(nextPos + 1, area.blocks());
     }
