@@ -47,7 +47,7 @@ final class Recovery {
     /** Replays a journal and leaves it clean; returns a writer positioned after it. */
     static JournalWriter replay(Superblock sb, BlockDevice device, int jid, Clock clock, int[] replayed)
             throws GfsException {
-        try {
+        return journalIo(jid, "replay", () -> {
             JournalArea area = area(sb, device, jid);
             JournalReplayer.Result r = new JournalReplayer(area).replay();
             JournalWriter w = new JournalWriter(area, clock, r.nextSeq(), r.nextPos());
@@ -56,11 +56,22 @@ final class Recovery {
             }
             replayed[0] = r.replayedTransactions();
             return w;
+        });
+    }
+
+    /** A journal step whose device errors become {@link DeviceIOException}s naming the journal. */
+    private interface JournalStep<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T journalIo(int jid, String what, JournalStep<T> step) throws GfsException {
+        try {
+            return step.run();
         } catch (IOException e) {
             if (e instanceof GfsException g) {
                 throw g;
             }
-            throw new DeviceIOException("journal " + jid + " replay failed: " + e.getMessage(), e);
+            throw new DeviceIOException("journal " + jid + " " + what + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -75,13 +86,17 @@ final class Recovery {
     int recoverUnowned() throws GfsException {
         int n = 0;
         for (int j = 0; j < sb.journalCount(); j++) {
-            if (j != ownJournal) {
+            if (j != ownJournal && !isClean(j)) {
                 int[] replayed = {0};
                 replay(sb, device, j, clock, replayed);
                 n += replayed[0];
             }
         }
         return n;
+    }
+
+    private boolean isClean(int jid) throws GfsException {
+        return journalIo(jid, "scan", () -> new JournalReplayer(area(sb, device, jid)).scan().wasClean());
     }
 
     /**
