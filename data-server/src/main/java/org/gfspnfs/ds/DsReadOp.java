@@ -4,6 +4,7 @@ import org.dcache.oncrpc4j.xdr.XdrAble;
 import org.gfspnfs.gfs.InodeId;
 import org.gfspnfs.nfs41.compound.CompoundContext;
 import org.gfspnfs.nfs41.compound.Operation;
+import org.gfspnfs.nfs41.ops.ReplyLimits;
 import org.gfspnfs.nfs41.state.StateId;
 import org.gfspnfs.nfs41.status.NfsException;
 import org.gfspnfs.nfs41.vfs.Inode;
@@ -31,7 +32,7 @@ final class DsReadOp implements Operation<Read4Args> {
         if (args.offset < 0) {
             return new Read4Res(true, new byte[0]);
         }
-        int count = Math.min(Math.max(args.count, 0), ctx.services().config().maxIo());
+        int count = Math.min(Math.max(args.count, 0), ReplyLimits.read(ctx));
         Inode inode = ctx.currentInode();
         ReadResult r = store.read(new InodeId(inode.number(), inode.generation()), args.offset, count);
         if (ctx.cacheThis()) {

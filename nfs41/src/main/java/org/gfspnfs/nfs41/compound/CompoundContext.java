@@ -32,6 +32,7 @@ public final class CompoundContext {
     private boolean cacheThis;
     private Object replay;
     private int requestSize;
+    private long replyBytes;
 
     public CompoundContext(ServerServices services, RpcOrigin origin, int opCount) {
         this.services = services;
@@ -67,6 +68,19 @@ public final class CompoundContext {
 
     void setRequestSize(int size) {
         requestSize = size;
+    }
+
+    /**
+     * Bytes the running operation's result (opnum and status included) may take before the reply passes the
+     * session's ca_maxresponsesize; {@link Long#MAX_VALUE} outside a session. A READ sized from this fills exactly
+     * what the client negotiated room for (a client asks for its rsize plus its own idea of the header overhead).
+     */
+    public long replyRoom() {
+        return session == null ? Long.MAX_VALUE : session.fore().maxResponseSize() - replyBytes;
+    }
+
+    void setReplyBytes(long bytes) {
+        replyBytes = bytes;
     }
 
     // ---- file handles -------------------------------------------------------------------------------------

@@ -59,6 +59,7 @@ public final class CompoundExecutor {
         try {
             for (int i = 0; i < args.ops.size(); i++) {
                 ctx.setOpIndex(i);
+                ctx.setReplyBytes(size.bytes());
                 ResOp4 r = runOne(ctx, args.ops.get(i));
                 if (ctx.replay() != null) {
                     return (CompoundRes4) ctx.replay();

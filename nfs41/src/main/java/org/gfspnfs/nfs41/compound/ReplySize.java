@@ -21,6 +21,11 @@ final class ReplySize {
         bytes = HEADER + ((tagLength + 3) & ~3);
     }
 
+    /** Bytes of the reply so far: header and every admitted result. */
+    long bytes() {
+        return bytes;
+    }
+
     ResOp4 admit(CompoundContext ctx, ResOp4 result) {
         bytes += size(result);
         Session s = ctx.session();

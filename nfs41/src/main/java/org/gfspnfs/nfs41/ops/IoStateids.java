@@ -24,13 +24,4 @@ final class IoStateids {
         long client = ctx.session() == null ? 0 : ctx.client().id();
         ctx.services().states().checkIo(client, sid, ctx.currentInode(), write);
     }
-
-    /** The largest payload a reply on this session can carry (the session may allow less than maxread). */
-    static int maxPayload(CompoundContext ctx) {
-        int max = ctx.services().config().maxIo();
-        if (ctx.session() != null) {
-            max = Math.min(max, Math.max(0, ctx.session().fore().maxResponseSize() - 1024));
-        }
-        return max;
-    }
 }

@@ -14,7 +14,8 @@ import org.gfspnfs.nfs41.xdr.Read4Res;
 
 /**
  * READ (RFC 8881 section 18.22): the stateid must name an open (or lock) of this file, or be a special stateid;
- * the caller needs read or execute permission unless it owns the file. The count is capped at maxread.
+ * the caller needs read or execute permission unless it owns the file. The count is capped at maxread and at
+ * what the reply has room for under the session's ca_maxresponsesize.
  */
 final class ReadOp implements Operation<Read4Args> {
     @Override
@@ -33,7 +34,7 @@ final class ReadOp implements Operation<Read4Args> {
             // Offsets at or past 2^63 are beyond any file this server can hold.
             return new Read4Res(true, new byte[0]);
         }
-        int count = Math.min(Math.max(args.count, 0), IoStateids.maxPayload(ctx));
+        int count = Math.min(Math.max(args.count, 0), ReplyLimits.read(ctx));
         ReadResult r = ctx.services().vfs().read(inode, args.offset, count);
         if (ctx.cacheThis()) {
             // The session keeps this reply and may send it again: it must not share a buffer that goes back to a pool.

@@ -48,7 +48,7 @@ final class ReaddirOp implements Operation<Readdir4Args> {
         Files.require(ctx, dirFh.inode(), dirSt, Access.READ);
         long verifier = args.cookie == 0 ? 0 : ByteBuffer.wrap(args.cookieVerf).getLong();
         Readdir4Res res = new Readdir4Res();
-        int budget = Math.min(args.maxCount, IoStateids.maxPayload(ctx) + 1024) - REPLY_OVERHEAD;
+        int budget = ReplyLimits.readdir(ctx, args.maxCount) - REPLY_OVERHEAD;
         long cookie = args.cookie;
         AttributeEncoder.Plan plan = ctx.services().attrEncoder().plan(args.attrRequest);
         int want = FIRST_PAGE;

@@ -5,13 +5,16 @@ import static org.gfspnfs.nfs41.fixture.Nfs41TestClient.body;
 import static org.gfspnfs.nfs41.fixture.Nfs41TestClient.expectOk;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.gfspnfs.nfs41.attr.Attr;
 import org.gfspnfs.nfs41.fixture.Nfs41TestClient;
 import org.gfspnfs.nfs41.fixture.Ops;
 import org.gfspnfs.nfs41.fixture.TestServer;
 import org.gfspnfs.nfs41.status.NfsStat;
+import org.gfspnfs.nfs41.xdr.ChannelAttrs4;
 import org.gfspnfs.nfs41.xdr.CompoundRes4;
+import org.gfspnfs.nfs41.xdr.CreateSession4Res;
 import org.gfspnfs.nfs41.xdr.Fattr4;
 import org.gfspnfs.nfs41.xdr.NfsFh4;
 import org.gfspnfs.nfs41.xdr.Op;
@@ -139,5 +142,53 @@ class FileIoTest {
         CompoundRes4 r = client.session(Ops.putFh(exportFh),
                 Ops.open(client.clientId(), "o", "missing", 1, 0, -1, null, null));
         assertThat(r.status).isEqualTo(NfsStat.NFS4ERR_NOENT);
+    }
+
+    @Test
+    void read_fillsTheReplySizeTheClientNegotiated_notShortOfIt() throws Exception {
+        int rsize = 1 << 20;
+        byte[] data = new byte[rsize + 4096];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 31 + 7);
+        }
+        CompoundRes4 r = expectOk(client.session(Ops.putFh(exportFh),
+                Ops.open(client.clientId(), "o", "big", 3, 0, Open4Args.UNCHECKED4, AttrValues.mode(0644), null),
+                Ops.getFh()));
+        Stateid4 sid = ((Open4Res) body(r, Op.OPEN)).stateid;
+        byte[] fh = ((NfsFh4) body(r, Op.GETFH)).value;
+        for (int off = 0; off < data.length; off += 256 << 10) {
+            byte[] part = Arrays.copyOfRange(data, off, Math.min(data.length, off + (256 << 10)));
+            expectOk(client.session(Ops.putFh(fh), Ops.write(sid, off, 2, part)));
+        }
+
+        // What the Linux client asks for: its rsize plus the overhead it counts for its own READ compound.
+        byte[] linux = sessionWith(rsize + 1044, rsize + 904);
+        CompoundRes4 full = expectOk(client.compound(Ops.sequence(linux, 1, 0, false), Ops.putFh(fh),
+                Ops.read(sid, 0, rsize)));
+        Read4Res whole = body(full, Op.READ);
+        assertThat(whole.data).as("one READ of rsize bytes, not a short one and a second for the rest")
+                .hasSize(rsize).isEqualTo(Arrays.copyOf(data, rsize));
+
+        // A session that cannot carry rsize: the READ is as long as the reply has room for, and no longer.
+        int small = 64 << 10;
+        byte[] tight = sessionWith(small, small);
+        CompoundRes4 cut = expectOk(client.compound(Ops.sequence(tight, 1, 0, false), Ops.putFh(fh),
+                Ops.read(sid, 4096, rsize)));
+        Read4Res part = body(cut, Op.READ);
+        assertThat(part.data.length).isLessThan(small).isGreaterThan(small - 256);
+        assertThat(part.data).isEqualTo(Arrays.copyOfRange(data, 4096, 4096 + part.data.length));
+        assertThat(part.eof).isFalse();
+        CompoundRes4 after = client.compound(Ops.sequence(tight, 2, 0, false), Ops.putFh(fh),
+                Ops.read(sid, 4096, rsize), Ops.getattr(Attr.SIZE));
+        assertThat(after.status).as("the READ took all the room there was: nothing fits after it")
+                .isEqualTo(NfsStat.NFS4ERR_REP_TOO_BIG);
+    }
+
+    private byte[] sessionWith(int maxRequest, int maxResponse) throws Exception {
+        int seq = client.exchangeId().sequenceId;
+        ChannelAttrs4 fore = new ChannelAttrs4(0, maxRequest, maxResponse, 4096, 8, 4, new int[0]);
+        CompoundRes4 cs = expectOk(client.compound(Ops.createSession(client.clientId(), seq,
+                Nfs41TestClient.CB_PROGRAM, fore)));
+        return ((CreateSession4Res) cs.results.get(0).body).sessionId;
     }
 }
