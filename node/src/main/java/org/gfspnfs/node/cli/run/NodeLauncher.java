@@ -28,19 +28,9 @@ public record NodeLauncher(Path java, String classPath, List<String> jvmOptions)
      * collection (0.15-0.2 s) came every other round of 10,000 creates+READDIR+removes, halving the READDIR rate
      * it fell into; at 1 GiB, one in eight rounds. Metaspace is sized for the classes a node loads, so start-up
      * does not run two full collections to grow it.
-     * <p>
-     * The JIT stops at C1 (tier 1, no profiling, no C2): three node JVMs on the demo's small machine each ran a C2
-     * compiler thread for minutes after start, competing with the I/O for the same cores - on a data server node
-     * C2 still took 56% of the JVM's CPU during its fourth 1 GiB pNFS write, and on node 1 it was 290, 170, 65, 31
-     * and 20 ticks in five successive 1 GiB kernel-client write rounds. With C1 only, same rounds: node 1 used 187,
-     * 146, 105, 113, 101 ticks per write round (C2 default: 308, 287, 142, 130, 111); pNFS 8-stream writes 617-697
-     * MB/s (494-565); in four rounds of creates, READDIR and random 4 KiB I/O, C1 was as fast or faster in every
-     * row but removes (27k/s against C2's 33-37k/s in rounds three and four), and C2's CPU per round fell 5% under
-     * C1's by the fourth (bench/README "Session 7"): C2 would win on a node that runs for hours on cores of its
-     * own. A node of a real cluster is started by its own {@code java} command line, not through this launcher.
      */
     public static final List<String> NODE_JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g", "-XX:MetaspaceSize=128m",
-            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
+            "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
     /** The variable the logging configuration reads (node/src/main/resources/logback.xml). */
     static final String LOG_LEVEL_VARIABLE = "GFSPNFS_LOG_LEVEL";
