@@ -52,6 +52,39 @@ class TwoNodeTest {
     }
 
     @Test
+    void getattrsOfAPage_afterTheOtherNodeChangedEntries_returnsTheirNewAttributes() throws Exception {
+        try (LocalLockModule locks = new LocalLockModule();
+             FileBlockDevice dev = FileBlockDevice.create(tmp.resolve("img"), 32 << 20)) {
+            Mkfs.format(dev, TestImages.small(4096).withRgrpBlocks(512));
+            try (FileSystem a = FileSystems.mount(dev, MountOptions.of(0, locks));
+                 FileSystem b = FileSystems.mount(dev, MountOptions.of(1, locks))) {
+                InodeId dir = a.mkdir(a.root(), "page", 0755, 0, 0).id();
+                List<InodeId> ids = new java.util.ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    ids.add(a.create(dir, "f" + i, 0644, 0, 0).id());
+                }
+                List<FileAttributes> before = a.getattrs(ids);   // every dinode and glock now cached on node A
+                assertThat(before).allSatisfy(x -> assertThat(x.size()).isZero());
+
+                b.write(ids.get(3), 0, ByteBuffer.wrap(new byte[500]));
+                b.setattr(ids.get(5), SetAttributes.NONE.withMode(0600));
+                b.unlink(dir, "f7");
+
+                List<FileAttributes> after = a.getattrs(ids);
+                assertThat(after.get(3).size()).as("written on node B").isEqualTo(500);
+                assertThat(after.get(5).mode()).as("chmod on node B").isEqualTo(0600);
+                assertThat(after.get(7)).as("removed on node B").isNull();
+                assertThat(after.get(4)).as("untouched").isEqualTo(before.get(4));
+                for (int i = 0; i < ids.size(); i++) {
+                    if (i != 7) {
+                        assertThat(after.get(i)).as("f" + i + " as node B sees it").isEqualTo(b.getattr(ids.get(i)));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void concurrentCreatesInOneDirectory_fromTwoNodes_allLandExactlyOnce() throws Exception {
         int perNode = 150;
         try (LocalLockModule locks = new LocalLockModule();

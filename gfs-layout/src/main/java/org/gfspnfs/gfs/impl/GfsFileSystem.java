@@ -84,6 +84,11 @@ final class GfsFileSystem implements FileSystem {
         return runner.run(op -> {
             List<FileAttributes> out = new ArrayList<>(ids.size());
             for (InodeId id : ids) {
+                FileAttributes cached = Inode.cachedAttributes(op, id);
+                if (cached != null) {
+                    out.add(cached);
+                    continue;
+                }
                 LockName gl = Inode.glockOf(id.number());
                 boolean held = op.holds(gl, LockMode.SH);
                 try {

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.gfspnfs.gfs.DeviceIOException;
 import org.gfspnfs.gfs.GfsException;
 import org.gfspnfs.gfs.lock.LockFlag;
@@ -223,6 +224,27 @@ final class Glocks implements AutoCloseable {
                 g.busy = false;
                 g.notifyAll();
             }
+        }
+    }
+
+    /**
+     * Runs {@code read} under the glock's monitor if this node has {@code name} granted in a mode covering
+     * {@code mode} with no demote pending or under way, and returns its result; null otherwise (the caller then takes
+     * the glock the ordinary way). The metadata the glock caches stays valid while the monitor is held: a demote,
+     * which flushes and drops it, first marks the glock busy under the same monitor. No holder is taken: this is for
+     * reading many cached inodes in one operation (the attributes of a READDIR page), where taking and releasing a
+     * holder for each cost more than the read. {@code read} runs with the monitor held and must not block.
+     */
+    <T> T readCached(LockName name, LockMode mode, Supplier<T> read) {
+        GlockState g = glocks.get(name);
+        if (g == null) {
+            return null;
+        }
+        synchronized (g) {
+            if (g.busy || g.forgotten || !g.granted.covers(mode) || g.demoteNeeded()) {
+                return null;
+            }
+            return read.get();
         }
     }
 

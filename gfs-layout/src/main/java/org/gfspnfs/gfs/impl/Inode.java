@@ -45,6 +45,24 @@ final class Inode {
         return ino;
     }
 
+    /**
+     * The attributes of an inode whose dinode this node has cached under a cached glock (granted, no demote pending
+     * or under way), read without taking a holder ({@link Glocks#readCached}); null when it is not cached like that,
+     * or the generation differs (the ordinary {@link #load} then says why). What READDIR asks for every entry.
+     */
+    static FileAttributes cachedAttributes(Op op, InodeId id) {
+        Mount m = op.mount();
+        LockName gl = glockOf(id.number());
+        return m.glocks().readCached(gl, LockMode.SH, () -> {
+            Buffer b = m.cache().cached(id.number());
+            if (b == null || b.type != MetaType.DI || !b.owner.equals(gl)) {
+                return null;
+            }
+            Inode ino = new Inode(id.number(), b);
+            return ino.d.generation() == id.generation() ? ino.attributes() : null;
+        });
+    }
+
     /** Locks and reads an inode by number (directory entries, parents). */
     static Inode load(Op op, long number, LockMode mode) throws GfsException {
         Mount m = op.mount();
