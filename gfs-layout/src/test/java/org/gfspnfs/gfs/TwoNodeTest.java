@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,64 +25,54 @@ class TwoNodeTest {
 
     @Test
     void fileCreatedOnOneNode_isVisibleAndReadableOnTheOther() throws Exception {
-        try (LocalLockModule locks = new LocalLockModule();
-             FileBlockDevice dev = FileBlockDevice.create(tmp.resolve("img"), 32 << 20)) {
-            Mkfs.format(dev, TestImages.small(4096).withRgrpBlocks(512));
-            try (FileSystem a = FileSystems.mount(dev, MountOptions.of(0, locks));
-                 FileSystem b = FileSystems.mount(dev, MountOptions.of(1, locks))) {
-                InodeId f = a.create(a.root(), "shared", 0644, 0, 0).id();
-                a.write(f, 0, ByteBuffer.wrap("from A".getBytes(StandardCharsets.UTF_8)));
-                assertThat(b.lookup(b.root(), "shared")).isEqualTo(f);
-                ByteBuffer buf = ByteBuffer.allocate(16);
-                assertThat(b.read(f, 0, buf)).isEqualTo(6);
-                b.write(f, 6, ByteBuffer.wrap(" and B".getBytes(StandardCharsets.UTF_8)));
-                ByteBuffer back = ByteBuffer.allocate(32);
-                int n = a.read(f, 0, back);
-                assertThat(new String(back.array(), 0, n, StandardCharsets.UTF_8)).isEqualTo("from A and B");
-                b.unlink(b.root(), "shared");
-                assertThat(a.readdir(a.root(), 0, 10).entries()).isEmpty();
-                b.sync();
-                FsStat viaA = a.statfs();
-                long demotes = a.stats().glockDemotes() + b.stats().glockDemotes();
-                assertThat(b.statfs()).isEqualTo(viaA);
-                assertThat(a.statfs()).isEqualTo(viaA);
-                assertThat(a.stats().glockDemotes() + b.stats().glockDemotes())
-                        .as("statfs reads counts without pulling resource groups around").isEqualTo(demotes);
-            }
-        }
+        onTwoNodes((a, b) -> {
+            InodeId f = a.create(a.root(), "shared", 0644, 0, 0).id();
+            a.write(f, 0, ByteBuffer.wrap("from A".getBytes(StandardCharsets.UTF_8)));
+            assertThat(b.lookup(b.root(), "shared")).isEqualTo(f);
+            ByteBuffer buf = ByteBuffer.allocate(16);
+            assertThat(b.read(f, 0, buf)).isEqualTo(6);
+            b.write(f, 6, ByteBuffer.wrap(" and B".getBytes(StandardCharsets.UTF_8)));
+            ByteBuffer back = ByteBuffer.allocate(32);
+            int n = a.read(f, 0, back);
+            assertThat(new String(back.array(), 0, n, StandardCharsets.UTF_8)).isEqualTo("from A and B");
+            b.unlink(b.root(), "shared");
+            assertThat(a.readdir(a.root(), 0, 10).entries()).isEmpty();
+            b.sync();
+            FsStat viaA = a.statfs();
+            long demotes = a.stats().glockDemotes() + b.stats().glockDemotes();
+            assertThat(b.statfs()).isEqualTo(viaA);
+            assertThat(a.statfs()).isEqualTo(viaA);
+            assertThat(a.stats().glockDemotes() + b.stats().glockDemotes())
+                    .as("statfs reads counts without pulling resource groups around").isEqualTo(demotes);
+        });
     }
 
     @Test
     void getattrsOfAPage_afterTheOtherNodeChangedEntries_returnsTheirNewAttributes() throws Exception {
-        try (LocalLockModule locks = new LocalLockModule();
-             FileBlockDevice dev = FileBlockDevice.create(tmp.resolve("img"), 32 << 20)) {
-            Mkfs.format(dev, TestImages.small(4096).withRgrpBlocks(512));
-            try (FileSystem a = FileSystems.mount(dev, MountOptions.of(0, locks));
-                 FileSystem b = FileSystems.mount(dev, MountOptions.of(1, locks))) {
-                InodeId dir = a.mkdir(a.root(), "page", 0755, 0, 0).id();
-                List<InodeId> ids = new java.util.ArrayList<>();
-                for (int i = 0; i < 20; i++) {
-                    ids.add(a.create(dir, "f" + i, 0644, 0, 0).id());
-                }
-                List<FileAttributes> before = a.getattrs(ids);   // every dinode and glock now cached on node A
-                assertThat(before).allSatisfy(x -> assertThat(x.size()).isZero());
+        onTwoNodes((a, b) -> {
+            InodeId dir = a.mkdir(a.root(), "page", 0755, 0, 0).id();
+            List<InodeId> ids = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                ids.add(a.create(dir, "f" + i, 0644, 0, 0).id());
+            }
+            List<FileAttributes> before = a.getattrs(ids);   // every dinode and glock now cached on node A
+            assertThat(before).allSatisfy(x -> assertThat(x.size()).isZero());
 
-                b.write(ids.get(3), 0, ByteBuffer.wrap(new byte[500]));
-                b.setattr(ids.get(5), SetAttributes.NONE.withMode(0600));
-                b.unlink(dir, "f7");
+            b.write(ids.get(3), 0, ByteBuffer.wrap(new byte[500]));
+            b.setattr(ids.get(5), SetAttributes.NONE.withMode(0600));
+            b.unlink(dir, "f7");
 
-                List<FileAttributes> after = a.getattrs(ids);
-                assertThat(after.get(3).size()).as("written on node B").isEqualTo(500);
-                assertThat(after.get(5).mode()).as("chmod on node B").isEqualTo(0600);
-                assertThat(after.get(7)).as("removed on node B").isNull();
-                assertThat(after.get(4)).as("untouched").isEqualTo(before.get(4));
-                for (int i = 0; i < ids.size(); i++) {
-                    if (i != 7) {
-                        assertThat(after.get(i)).as("f" + i + " as node B sees it").isEqualTo(b.getattr(ids.get(i)));
-                    }
+            List<FileAttributes> after = a.getattrs(ids);
+            assertThat(after.get(3).size()).as("written on node B").isEqualTo(500);
+            assertThat(after.get(5).mode()).as("chmod on node B").isEqualTo(0600);
+            assertThat(after.get(7)).as("removed on node B").isNull();
+            assertThat(after.get(4)).as("untouched").isEqualTo(before.get(4));
+            for (int i = 0; i < ids.size(); i++) {
+                if (i != 7) {
+                    assertThat(after.get(i)).as("f" + i + " as node B sees it").isEqualTo(b.getattr(ids.get(i)));
                 }
             }
-        }
+        });
     }
 
     @Test
@@ -135,5 +126,21 @@ class TwoNodeTest {
                 return out;
             }
         }
+    }
+
+    /** Two mounts of one image (journals 0 and 1, 4 KiB blocks, 512-block resource groups) and one lock module. */
+    private void onTwoNodes(TwoNodes body) throws Exception {
+        try (LocalLockModule locks = new LocalLockModule();
+             FileBlockDevice dev = FileBlockDevice.create(tmp.resolve("img"), 32 << 20)) {
+            Mkfs.format(dev, TestImages.small(4096).withRgrpBlocks(512));
+            try (FileSystem a = FileSystems.mount(dev, MountOptions.of(0, locks));
+                 FileSystem b = FileSystems.mount(dev, MountOptions.of(1, locks))) {
+                body.run(a, b);
+            }
+        }
+    }
+
+    private interface TwoNodes {
+        void run(FileSystem a, FileSystem b) throws Exception;
     }
 }

@@ -54,13 +54,19 @@ final class Inode {
         Mount m = op.mount();
         LockName gl = glockOf(id.number());
         return m.glocks().readCached(gl, LockMode.SH, () -> {
-            Buffer b = m.cache().cached(id.number());
-            if (b == null || b.type != MetaType.DI || !b.owner.equals(gl)) {
+            Buffer b = cachedDinode(m, id.number(), gl);
+            if (b == null) {
                 return null;
             }
             Inode ino = new Inode(id.number(), b);
             return ino.d.generation() == id.generation() ? ino.attributes() : null;
         });
+    }
+
+    /** The dinode block of inode {@code number} if the cache has it, read under glock {@code gl}; else null. */
+    private static Buffer cachedDinode(Mount m, long number, LockName gl) {
+        Buffer b = m.cache().cached(number);
+        return b != null && b.type == MetaType.DI && b.owner.equals(gl) ? b : null;
     }
 
     /** Locks and reads an inode by number (directory entries, parents). */
@@ -72,8 +78,8 @@ final class Inode {
         }
         LockName gl = glockOf(number);
         op.lock(gl, mode);
-        Buffer cached = m.cache().cached(number);
-        if (cached != null && cached.type == MetaType.DI && cached.owner.equals(gl)) {
+        Buffer cached = cachedDinode(m, number, gl);
+        if (cached != null) {
             return new Inode(number, cached);
         }
         boolean heldRgrp = op.holds(r.glock, LockMode.SH);

@@ -32,7 +32,7 @@ public final class CompoundContext {
     private boolean cacheThis;
     private Object replay;
     private int requestSize;
-    private long replyBytes;
+    private ReplySize reply;
 
     public CompoundContext(ServerServices services, RpcOrigin origin, int opCount) {
         this.services = services;
@@ -76,11 +76,11 @@ public final class CompoundContext {
      * what the client negotiated room for (a client asks for its rsize plus its own idea of the header overhead).
      */
     public long replyRoom() {
-        return session == null ? Long.MAX_VALUE : session.fore().maxResponseSize() - replyBytes;
+        return session == null || reply == null ? Long.MAX_VALUE : session.fore().maxResponseSize() - reply.bytes();
     }
 
-    void setReplyBytes(long bytes) {
-        replyBytes = bytes;
+    void setReply(ReplySize size) {
+        reply = size;
     }
 
     // ---- file handles -------------------------------------------------------------------------------------

@@ -55,11 +55,11 @@ public final class CompoundExecutor {
         CompoundContext ctx = new CompoundContext(services, origin, args.ops.size() + (decodeFailed ? 1 : 0));
         ctx.setRequestSize(requestSize);
         ReplySize size = new ReplySize(res.tag.length);
+        ctx.setReply(size);
         int status = NfsStat.NFS4_OK;
         try {
             for (int i = 0; i < args.ops.size(); i++) {
                 ctx.setOpIndex(i);
-                ctx.setReplyBytes(size.bytes());
                 ResOp4 r = runOne(ctx, args.ops.get(i));
                 if (ctx.replay() != null) {
                     return (CompoundRes4) ctx.replay();
