@@ -5,9 +5,10 @@ import java.nio.ByteBuffer;
 import org.gfspnfs.nfs41.xdr.Write4Args;
 
 /**
- * A WRITE's payload as one buffer without copying it out of the RPC message when TCP delivered it in one piece;
- * otherwise joined into a direct buffer of the calling thread (one copy, no zeroing), so the device writes it
- * without the JDK's own copy into a temporary direct buffer. The result is valid only until the same thread's next
+ * A WRITE's payload as one buffer: the RPC message's own direct memory when the record came in one fragment (it
+ * always lies in one slab, see {@code transport.RecordAssembly}); otherwise joined into a direct buffer of the
+ * calling thread (one copy, no zeroing), so the device writes it without the JDK's own copy into a temporary
+ * direct buffer. The result is valid only until the same thread's next
  * call: use it within the operation.
  */
 public final class WritePayload {

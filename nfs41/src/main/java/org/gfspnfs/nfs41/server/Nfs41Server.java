@@ -5,15 +5,12 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-import org.dcache.oncrpc4j.rpc.MemoryAllocator;
 import org.dcache.oncrpc4j.rpc.OncRpcProgram;
-import org.dcache.oncrpc4j.rpc.OncRpcSvc;
-import org.dcache.oncrpc4j.rpc.OncRpcSvcBuilder;
-import org.dcache.oncrpc4j.rpc.net.IpProtocolType;
 import org.gfspnfs.nfs41.attr.AttrSettings;
 import org.gfspnfs.nfs41.attr.AttributeDecoder;
 import org.gfspnfs.nfs41.attr.AttributeEncoder;
@@ -42,23 +39,27 @@ import org.gfspnfs.nfs41.state.InMemoryRecoveryStore;
 import org.gfspnfs.nfs41.state.RecoveryStore;
 import org.gfspnfs.nfs41.state.StateManager;
 import org.gfspnfs.nfs41.status.NfsException;
+import org.gfspnfs.nfs41.transport.RpcServerTransport;
+import org.gfspnfs.nfs41.transport.SlabPool;
 import org.gfspnfs.nfs41.vfs.VirtualFileSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An NFSv4.1 server instance: the oncrpc4j TCP service for program 100003 version 4, the engine's tables, and the
- * lease reaper. Built with {@link #builder()}; {@link #close()} stops the service and every thread the server
+ * An NFSv4.1 server instance: the RPC service for program 100003 version 4 ({@link RpcServerTransport}, which
+ * reads requests into pooled direct memory), the engine's tables, and the lease reaper. Built with {@link #builder()}; {@link #close()} stops the service and every thread the server
  * created. Everything time-related runs on the injected clock and scheduler.
  */
 public final class Nfs41Server implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Nfs41Server.class);
-    private final OncRpcSvc svc;
+    /** Threads that read and write the connections (calls run on the worker threads). */
+    private static final int SELECTOR_THREADS = 2;
+    private final RpcServerTransport svc;
     private final ServerServices services;
     private final LeaseReaper reaper;
     private final ScheduledExecutorService ownedScheduler;
 
-    private Nfs41Server(OncRpcSvc svc, ServerServices services, LeaseReaper reaper,
+    private Nfs41Server(RpcServerTransport svc, ServerServices services, LeaseReaper reaper,
                         ScheduledExecutorService ownedScheduler) {
         this.svc = svc;
         this.services = services;
@@ -72,12 +73,17 @@ public final class Nfs41Server implements AutoCloseable {
 
     /** The address the server listens on (with the real port when built with port 0). */
     public InetSocketAddress address() {
-        return svc.getInetSocketAddress(IpProtocolType.TCP);
+        return svc.address();
     }
 
     /** The engine's tables: for the MDS/DS wiring, for tools and for tests that check nothing leaked. */
     public ServerServices services() {
         return services;
+    }
+
+    /** The direct memory requests are read into: for diagnostics and tests that check it is handed back. */
+    public SlabPool requestMemory() {
+        return svc.slabs();
     }
 
     /** Runs one lease expiry pass now (tests use it with a manual clock). */
@@ -90,7 +96,7 @@ public final class Nfs41Server implements AutoCloseable {
     public void close() throws IOException {
         reaper.close();
         try {
-            svc.stop();
+            svc.close();
             for (NfsClient c : services.clients().clients()) {
                 services.states().releaseClient(c.id());
             }
@@ -232,18 +238,10 @@ public final class Nfs41Server implements AutoCloseable {
                         : StandardOperations.core();
             }
             CompoundExecutor executor = new CompoundExecutor(services, ops.build());
-            // Heap buffers for the RPC messages: oncrpc4j never hands a request's buffer back to the pool, so with
-            // pooled direct buffers every request cost fresh direct memory, which the JDK reclaims with a
-            // stop-the-world full GC (System.gc() in Bits.reserveMemory, on the selector thread) each time the limit
-            // is reached - three per GiB received at -Xmx384m, a third of the sequential write rate. Heap buffers die
-            // in young collections; the JDK moves them through a cached per-thread direct buffer at the socket.
-            OncRpcSvc svc = new OncRpcSvcBuilder().withTCP().withoutAutoPublish().withBindAddress(bindAddress)
-                    .withPort(port).withWorkerThreadIoStrategy().withWorkerThreadPoolSize(workerThreads)
-                    .withMemoryAllocator(MemoryAllocator.POOLED_HEAP)
-                    .withServiceName("nfs41-" + port)
-                    .withRpcService(new OncRpcProgram(NfsRpcService.PROGRAM, NfsRpcService.VERSION),
-                            new NfsRpcService(executor))
-                    .build();
+            RpcServerTransport svc = RpcServerTransport.start(bindAddress, port, "nfs41-" + port, workerThreads,
+                    SELECTOR_THREADS, Math.max(4 << 20, 2 * config.maxMessage()),
+                    Map.of(new OncRpcProgram(NfsRpcService.PROGRAM, NfsRpcService.VERSION),
+                            new NfsRpcService(executor)));
             ScheduledExecutorService owned = null;
             ScheduledExecutorService s = scheduler;
             if (s == null) {
@@ -255,7 +253,6 @@ public final class Nfs41Server implements AutoCloseable {
                 s = owned;
             }
             LeaseReaper reaper = new LeaseReaper(services.clients(), config.lease());
-            svc.start();
             reaper.start(s, reapPeriod);
             if (layouts != null) {
                 layouts.attach(new BackchannelLayoutRecaller(services, services.layoutStates(), s));

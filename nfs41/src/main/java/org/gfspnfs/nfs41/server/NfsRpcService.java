@@ -9,6 +9,7 @@ import org.dcache.oncrpc4j.rpc.RpcDispatchable;
 import org.dcache.oncrpc4j.xdr.XdrVoid;
 import org.gfspnfs.nfs41.compound.CompoundExecutor;
 import org.gfspnfs.nfs41.compound.RpcOrigin;
+import org.gfspnfs.nfs41.transport.ReceivedXdr;
 import org.gfspnfs.nfs41.xdr.CompoundArgs4;
 import org.gfspnfs.nfs41.xdr.CompoundRes4;
 import org.slf4j.Logger;
@@ -32,10 +33,17 @@ final class NfsRpcService implements RpcDispatchable {
 
     @Override
     public void dispatchOncRpcCall(RpcCall call) throws IOException {
-        switch (call.getProcedure()) {
-            case 0 -> call.reply(XdrVoid.XDR_VOID);
-            case 1 -> compound(call);
-            default -> call.failProcedureUnavailable();
+        try {
+            switch (call.getProcedure()) {
+                case 0 -> call.reply(XdrVoid.XDR_VOID);
+                case 1 -> compound(call);
+                default -> call.failProcedureUnavailable();
+            }
+        } finally {
+            // Answered (or failed): nothing refers to the request's bytes any more.
+            if (call.getXdr() instanceof ReceivedXdr received) {
+                received.release();
+            }
         }
     }
 

@@ -13,9 +13,9 @@ import org.glassfish.grizzly.memory.ByteBufferArray;
 
 /**
  * WRITE4args (RFC 8881 section 18.32). A client fills {@link #data}. A request decoded from an RPC message carries
- * its payload as views of the message's buffers ({@link #parts()}; the message arrives in several buffers when TCP
- * delivered it in pieces), valid while the request is being executed, so the data is not copied out of the RPC
- * buffer on its way to the filesystem.
+ * its payload as views of the message's buffers ({@link #parts()}: one, unless the client sent the record in several
+ * fragments), valid while the request is being executed, so the data is not copied out of the RPC buffer on its
+ * way to the filesystem.
  */
 public class Write4Args implements XdrAble {
     private static final ByteBuffer[] NONE = new ByteBuffer[0];

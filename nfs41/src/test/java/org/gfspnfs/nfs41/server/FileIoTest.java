@@ -12,6 +12,7 @@ import org.gfspnfs.nfs41.fixture.Nfs41TestClient;
 import org.gfspnfs.nfs41.fixture.Ops;
 import org.gfspnfs.nfs41.fixture.TestServer;
 import org.gfspnfs.nfs41.status.NfsStat;
+import org.gfspnfs.nfs41.transport.SlabPool;
 import org.gfspnfs.nfs41.xdr.ChannelAttrs4;
 import org.gfspnfs.nfs41.xdr.CompoundRes4;
 import org.gfspnfs.nfs41.xdr.CreateSession4Res;
@@ -182,6 +183,40 @@ class FileIoTest {
                 Ops.read(sid, 4096, rsize), Ops.getattr(Attr.SIZE));
         assertThat(after.status).as("the READ took all the room there was: nothing fits after it")
                 .isEqualTo(NfsStat.NFS4ERR_REP_TOO_BIG);
+    }
+
+    @Test
+    void mebibyteWrites_comeBackIntact_andTheirRequestMemoryIsReusedAndHandedBack() throws Exception {
+        CompoundRes4 r = expectOk(client.session(Ops.putFh(exportFh),
+                Ops.open(client.clientId(), "o", "stream", 3, 0, Open4Args.UNCHECKED4, AttrValues.mode(0644), null),
+                Ops.getFh()));
+        Stateid4 sid = ((Open4Res) body(r, Op.OPEN)).stateid;
+        byte[] fh = ((NfsFh4) body(r, Op.GETFH)).value;
+        int mib = 1 << 20;
+        int writes = 48;
+        byte[] big = sessionWith(mib + 4096, mib + 4096);
+        int seq = 0;
+        for (int i = 0; i < writes; i++) {
+            byte[] part = new byte[mib];
+            Arrays.fill(part, (byte) (i * 7 + 1));
+            part[i] = (byte) -i;
+            Write4Res w = body(expectOk(client.compound(Ops.sequence(big, ++seq, 0, false), Ops.putFh(fh),
+                    Ops.write(sid, (long) i * mib, 0, part))), Op.WRITE);
+            assertThat(w.count).isEqualTo(mib);
+        }
+        for (int i = 0; i < writes; i++) {
+            Read4Res rd = body(expectOk(client.compound(Ops.sequence(big, ++seq, 0, false), Ops.putFh(fh),
+                    Ops.read(sid, (long) i * mib, mib))), Op.READ);
+            byte[] want = new byte[mib];
+            Arrays.fill(want, (byte) (i * 7 + 1));
+            want[i] = (byte) -i;
+            assertThat(rd.data).as("MiB %d", i).isEqualTo(want);
+        }
+        SlabPool requests = server.server().requestMemory();
+        assertThat(requests.slabsMade()).as("%d MiB of WRITEs read into a few reused slabs", writes)
+                .isLessThanOrEqualTo(4);
+        assertThat(requests.slabsFree()).as("every answered request handed its memory back")
+                .isEqualTo((int) requests.slabsMade());
     }
 
     private byte[] sessionWith(int maxRequest, int maxResponse) throws Exception {

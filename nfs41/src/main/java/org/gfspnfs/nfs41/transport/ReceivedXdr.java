@@ -1,0 +1,35 @@
+package org.gfspnfs.nfs41.transport;
+
+import org.dcache.oncrpc4j.xdr.Xdr;
+import org.glassfish.grizzly.Buffer;
+import org.glassfish.grizzly.memory.MemoryManager;
+
+/**
+ * An RPC call decoded straight from the direct memory it was received into. Decoded values that are views of the
+ * request (a WRITE's data) stay valid until the call is answered: oncrpc4j encodes the reply into the call's own
+ * stream, and this stream then switches to a buffer of its own and lets the request's memory go, to be read into
+ * again. {@link #release()} does the same for a call that is never answered.
+ */
+public final class ReceivedXdr extends Xdr {
+    private final MemoryManager memoryManager;
+    private final ReceivedRecord record;
+
+    ReceivedXdr(Buffer body, MemoryManager memoryManager, ReceivedRecord record) {
+        super(body, memoryManager);
+        this.memoryManager = memoryManager;
+        this.record = record;
+    }
+
+    /** The reply is about to be written: it goes into a fresh buffer, and the request is done with. */
+    @Override
+    public void beginEncoding() {
+        _buffer = memoryManager.allocate(INITIAL_XDR_SIZE);
+        record.release();
+        super.beginEncoding();
+    }
+
+    /** The call's bytes may be overwritten from now on. A second call, or one after the reply, does nothing. */
+    public void release() {
+        record.release();
+    }
+}
