@@ -13,6 +13,8 @@ final class Buffer {
     final LockName owner;
     final byte[] data;
     boolean dirty;
+    /** Looked up since the cache last trimmed (second chance; guarded by the cache's monitor). */
+    boolean referenced;
 
     Buffer(long addr, MetaType type, LockName owner, byte[] data) {
         this.addr = addr;

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongFunction;
@@ -22,8 +23,11 @@ import org.gfspnfs.gfs.lock.LockName;
 final class MetaCache {
     private final BlockDevice device;
     private final int blockSize;
-    /** Access-ordered, so trimming drops the least recently used blocks first. */
-    private final Map<Long, Buffer> blocks = new java.util.LinkedHashMap<>(1024, 0.75f, true);
+    /**
+     * In the order blocks came in; a lookup only marks its block referenced (second chance, like the kernel's page
+     * reclaim), so a lookup writes no map links: READDIR looks up thousands of dinodes per call.
+     */
+    private final Map<Long, Buffer> blocks = new java.util.LinkedHashMap<>(1024, 0.75f, false);
     private final Map<LockName, Set<Long>> byOwner = new HashMap<>();
     /** Committed images not yet written in place (the journal's checkpoint is lazy): newer than the device's. */
     private LongFunction<byte[]> unwritten = addr -> null;
@@ -44,7 +48,7 @@ final class MetaCache {
 
     /** The block at {@code addr}, from cache or device; fails with CorruptionException if it is not a valid type. */
     synchronized Buffer read(long addr, MetaType type, LockName owner) throws GfsException {
-        Buffer b = blocks.get(addr);
+        Buffer b = lookup(addr);
         if (b != null && b.type == type && b.owner.equals(owner)) {
             return b;
         }
@@ -89,7 +93,15 @@ final class MetaCache {
     }
 
     synchronized Buffer cached(long addr) {
-        return blocks.get(addr);
+        return lookup(addr);
+    }
+
+    private Buffer lookup(long addr) {
+        Buffer b = blocks.get(addr);
+        if (b != null && !b.referenced) {
+            b.referenced = true;
+        }
+        return b;
     }
 
     synchronized void drop(long addr) {
@@ -120,25 +132,50 @@ final class MetaCache {
     }
 
     /**
-     * Drops least recently used clean blocks until at most {@code max} remain. Called between operations only, so
-     * no operation holds a reference to a dropped block.
+     * Drops clean blocks until at most {@code max} remain, oldest first; a block looked up since the last trim is
+     * spared once and moves to the young end (second chance). Called between operations only, so no operation
+     * holds a reference to a dropped block.
      */
     synchronized void trim(int max) {
         if (blocks.size() <= max) {
             return;
         }
+        int keep = max * 3 / 4;
+        List<Buffer> spared = new ArrayList<>();
         java.util.Iterator<Buffer> it = blocks.values().iterator();
-        while (blocks.size() > max * 3 / 4 && it.hasNext()) {
+        while (blocks.size() + spared.size() > keep && it.hasNext()) {
+            Buffer b = it.next();
+            if (b.dirty) {
+                continue;
+            }
+            it.remove();
+            if (b.referenced) {
+                b.referenced = false;
+                spared.add(b);
+            } else {
+                forgetOwner(b);
+            }
+        }
+        for (Buffer b : spared) {
+            blocks.put(b.addr, b);
+        }
+        // Everything left was referenced: drop the oldest clean ones after all.
+        it = blocks.values().iterator();
+        while (blocks.size() > keep && it.hasNext()) {
             Buffer b = it.next();
             if (!b.dirty) {
                 it.remove();
-                Set<Long> s = byOwner.get(b.owner);
-                if (s != null) {
-                    s.remove(b.addr);
-                    if (s.isEmpty()) {
-                        byOwner.remove(b.owner);
-                    }
-                }
+                forgetOwner(b);
+            }
+        }
+    }
+
+    private void forgetOwner(Buffer b) {
+        Set<Long> s = byOwner.get(b.owner);
+        if (s != null) {
+            s.remove(b.addr);
+            if (s.isEmpty()) {
+                byOwner.remove(b.owner);
             }
         }
     }
