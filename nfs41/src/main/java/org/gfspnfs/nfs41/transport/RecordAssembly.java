@@ -48,7 +48,8 @@ final class RecordAssembly {
             throw new IllegalStateException("connection closed");
         }
         int pending = filled - start;
-        int need = pending == 0 ? MIN_READ : missing();
+        int scanned = pending == 0 ? 0 : scan();
+        int need = scanned < 0 ? -scanned : MIN_READ;
         if (slab == null || slab.capacity() - filled < need) {
             int size = pending + Math.max(need, MIN_READ);
             Slab next = pool.take(size, lastRecordLarge || size > pool.smallSize());
@@ -124,6 +125,15 @@ final class RecordAssembly {
 
     /** End of the complete record at {@link #start}, or -1. */
     private int recordEnd() throws RecordTooLargeException {
+        int s = scan();
+        return s >= 0 ? s : -1;
+    }
+
+    /**
+     * Walks the fragment marks of the record at {@link #start}: its end when it is complete, otherwise minus the
+     * bytes its current fragment (or the next mark) still needs.
+     */
+    private int scan() throws RecordTooLargeException {
         int at = start;
         long total = 0;
         while (filled - at >= 4) {
@@ -134,32 +144,13 @@ final class RecordAssembly {
             }
             int end = at + 4 + (mark & SIZE_MASK);
             if (end > filled) {
-                return -1;
+                return filled - end;
             }
             if ((mark & LAST_FRAGMENT) != 0) {
                 return end;
             }
             at = end;
         }
-        return -1;
-    }
-
-    /** Bytes still missing before the record in progress completes its current fragment (or its next mark). */
-    private int missing() throws RecordTooLargeException {
-        int at = start;
-        long total = 0;
-        while (filled - at >= 4) {
-            int mark = slab.intAt(at);
-            total += 4 + (mark & SIZE_MASK);
-            if (total > recordLimit) {
-                throw new RecordTooLargeException(total, recordLimit);
-            }
-            int end = at + 4 + (mark & SIZE_MASK);
-            if (end > filled || (mark & LAST_FRAGMENT) != 0) {
-                return Math.max(1, end - filled);
-            }
-            at = end;
-        }
-        return 4 - (filled - at);
+        return (filled - at) - 4;
     }
 }
