@@ -2,10 +2,12 @@ package org.gfspnfs.nfs41.transport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.dcache.oncrpc4j.rpc.OncRpcProgram;
@@ -85,7 +87,7 @@ public final class RpcServerTransport implements AutoCloseable {
             @Override
             public void onCloseEvent(Connection connection) {
                 if (connection.getCloseReason().getType() == CloseType.REMOTELY) {
-                    replyQueue.handleDisconnect((java.net.SocketAddress) connection.getLocalAddress());
+                    replyQueue.handleDisconnect((SocketAddress) connection.getLocalAddress());
                 }
             }
         });
@@ -122,7 +124,7 @@ public final class RpcServerTransport implements AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory namedThreads(String prefix) {
+    private static ThreadFactory namedThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread th = new Thread(r, prefix + n.incrementAndGet());

@@ -53,8 +53,4 @@ final class Slab {
             throw new IllegalStateException("slab released more often than held");
         }
     }
-
-    int holders() {
-        return holders.get();
-    }
 }

@@ -3,10 +3,13 @@ package org.gfspnfs.nfs41.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 
 import org.gfspnfs.nfs41.fixture.Nfs41TestClient;
@@ -44,7 +47,7 @@ class RecordMarkingTest {
                 r = in.read();
             } catch (SocketTimeoutException e) {
                 r = -2;
-            } catch (java.net.SocketException reset) {
+            } catch (SocketException reset) {
                 r = -1;
             }
             assertThat(r).as("the server closes the connection instead of waiting for 2 GiB").isEqualTo(-1);
@@ -63,7 +66,7 @@ class RecordMarkingTest {
             assertThat(c.sessionId()).isNotNull();
         }
         // NULL procedure of program 100003 version 4, cut into three fragments.
-        byte[] call = java.nio.ByteBuffer.allocate(40).putInt(7).putInt(0).putInt(2).putInt(100003).putInt(4)
+        byte[] call = ByteBuffer.allocate(40).putInt(7).putInt(0).putInt(2).putInt(100003).putInt(4)
                 .putInt(0).putInt(0).putInt(0).putInt(0).putInt(0).array();
         try (Socket s = new Socket(server.address().getAddress(), server.address().getPort())) {
             s.setSoTimeout(10_000);
@@ -75,11 +78,11 @@ class RecordMarkingTest {
                 out.write(call, cuts[i], len);
             }
             out.flush();
-            java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream());
+            DataInputStream in = new DataInputStream(s.getInputStream());
             int mark = in.readInt();
             byte[] reply = new byte[mark & 0x7fffffff];
             in.readFully(reply);
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(reply);
+            ByteBuffer b = ByteBuffer.wrap(reply);
             assertThat(b.getInt()).as("xid").isEqualTo(7);
             assertThat(b.getInt()).as("REPLY").isEqualTo(1);
             assertThat(b.getInt()).as("MSG_ACCEPTED").isZero();
