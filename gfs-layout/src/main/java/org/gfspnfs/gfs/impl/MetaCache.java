@@ -98,7 +98,7 @@ final class MetaCache {
 
     private Buffer lookup(long addr) {
         Buffer b = blocks.get(addr);
-        if (b != null && !b.referenced) {
+        if (b != null) {
             b.referenced = true;
         }
         return b;
@@ -159,7 +159,7 @@ final class MetaCache {
         for (Buffer b : spared) {
             blocks.put(b.addr, b);
         }
-        // Everything left was referenced: drop the oldest clean ones after all.
+        // Sparing the referenced blocks left more than keep: drop the oldest clean ones after all.
         it = blocks.values().iterator();
         while (blocks.size() > keep && it.hasNext()) {
             Buffer b = it.next();

@@ -8,8 +8,7 @@ import org.gfspnfs.nfs41.xdr.Write4Args;
  * A WRITE's payload as one buffer: the RPC message's own direct memory when the record came in one fragment (it
  * always lies in one slab, see {@code transport.RecordAssembly}); otherwise joined into a direct buffer of the
  * calling thread (one copy, no zeroing), so the device writes it without the JDK's own copy into a temporary
- * direct buffer. The result is valid only until the same thread's next
- * call: use it within the operation.
+ * direct buffer. The result is valid only until the same thread's next call: use it within the operation.
  */
 public final class WritePayload {
     private final ThreadLocal<ByteBuffer> joined = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(0));

@@ -47,8 +47,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An NFSv4.1 server instance: the RPC service for program 100003 version 4 ({@link RpcServerTransport}, which
- * reads requests into pooled direct memory), the engine's tables, and the lease reaper. Built with {@link #builder()}; {@link #close()} stops the service and every thread the server
- * created. Everything time-related runs on the injected clock and scheduler.
+ * reads requests into pooled direct memory), the engine's tables, and the lease reaper. Built with
+ * {@link #builder()}; {@link #close()} stops the service and every thread the server created. Everything
+ * time-related runs on the injected clock and scheduler.
  */
 public final class Nfs41Server implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Nfs41Server.class);

@@ -37,14 +37,11 @@ final class ReceivedRecord {
         if (length < 8) {
             return -1;
         }
-        byte[] head = new byte[8];
-        int at = 0;
-        for (ByteBuffer f : fragments) {
-            for (int i = f.position(); i < f.limit() && at < 8; i++) {
-                head[at++] = f.get(i);
-            }
+        ByteBuffer first = fragments.get(0);
+        if (first.remaining() >= 8) {
+            return first.getInt(first.position() + 4);
         }
-        return ByteBuffer.wrap(head).getInt(4);
+        return ByteBuffer.wrap(copy()).getInt(4); // the header itself is split over fragments
     }
 
     /** A copy of the record's bytes on the heap. */
