@@ -1,6 +1,7 @@
 package org.gfspnfs.bench.nfs;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -98,7 +99,7 @@ public final class FileClient {
     }
 
     /** WRITE; completes with the count the server wrote. */
-    public CompletableFuture<Integer> write(byte[] fh, Stateid4 sid, long offset, byte[] data, int stable)
+    public CompletableFuture<Integer> write(byte[] fh, Stateid4 sid, long offset, ByteBuffer data, int stable)
             throws IOException {
         return session.send(NfsOps.putFh(fh), NfsOps.write(sid, offset, stable, data)).thenApply(r -> {
             Write4Res w = body(r, Op.WRITE);
@@ -107,11 +108,11 @@ public final class FileClient {
         });
     }
 
-    /** READ; completes with the data and eof. */
+    /** READ; completes with the data and eof ({@link Read4Res#release()} once the data has been used). */
     public CompletableFuture<Read4Res> read(byte[] fh, Stateid4 sid, long offset, int count) throws IOException {
         return session.send(NfsOps.putFh(fh), NfsOps.read(sid, offset, count)).thenApply(r -> {
             Read4Res res = body(r, Op.READ);
-            dataBytes.addAndGet(res.data.length);
+            dataBytes.addAndGet(res.length());
             return res;
         });
     }

@@ -1,6 +1,7 @@
 package org.gfspnfs.bench.nfs;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,11 +19,14 @@ public interface FileIo {
         FileIo openRead(String name) throws IOException;
     }
 
-    /** UNSTABLE WRITE at {@code offset}; completes with the count written. */
-    CompletableFuture<Integer> write(long offset, byte[] data) throws IOException;
+    /**
+     * UNSTABLE WRITE of {@code data}'s remaining bytes at {@code offset}, sent from the buffer itself (it must not
+     * change until the future completes); completes with the count written.
+     */
+    CompletableFuture<Integer> write(long offset, ByteBuffer data) throws IOException;
 
-    /** READ at {@code offset}; completes with the bytes read (fewer at end of file). */
-    CompletableFuture<byte[]> read(long offset, int count) throws IOException;
+    /** READ at {@code offset}; completes with the bytes read (fewer at end of file), to be released once used. */
+    CompletableFuture<ReadData> read(long offset, int count) throws IOException;
 
     /** Makes written data stable: COMMIT (and for pNFS, LAYOUTCOMMIT of {@code size} bytes). */
     void commit(long size) throws IOException;

@@ -1,6 +1,7 @@
 package org.gfspnfs.bench.nfs;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 
 /** {@link FileIo} straight to the server the session is connected to (no layouts). */
@@ -28,13 +29,14 @@ final class MdsFileIo implements FileIo {
     }
 
     @Override
-    public CompletableFuture<Integer> write(long offset, byte[] data) throws IOException {
+    public CompletableFuture<Integer> write(long offset, ByteBuffer data) throws IOException {
         return client.write(file.fh(), file.stateid(), offset, data, NfsOps.UNSTABLE4);
     }
 
     @Override
-    public CompletableFuture<byte[]> read(long offset, int count) throws IOException {
-        return client.read(file.fh(), file.stateid(), offset, count).thenApply(r -> r.data);
+    public CompletableFuture<ReadData> read(long offset, int count) throws IOException {
+        return client.read(file.fh(), file.stateid(), offset, count).thenApply(r -> new ReadData(r.bytes(),
+                r::release));
     }
 
     @Override

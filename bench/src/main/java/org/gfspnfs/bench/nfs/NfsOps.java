@@ -1,5 +1,6 @@
 package org.gfspnfs.bench.nfs;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,7 +153,7 @@ final class NfsOps {
         return new ArgOp4(Op.READ, new Read4Args(sid, offset, count));
     }
 
-    static ArgOp4 write(Stateid4 sid, long offset, int stable, byte[] data) {
+    static ArgOp4 write(Stateid4 sid, long offset, int stable, ByteBuffer data) {
         return new ArgOp4(Op.WRITE, new Write4Args(sid, offset, stable, data));
     }
 

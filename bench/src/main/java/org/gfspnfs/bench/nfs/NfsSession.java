@@ -7,19 +7,13 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.channels.CompletionHandler;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.dcache.oncrpc4j.rpc.OncRpcClient;
-import org.dcache.oncrpc4j.rpc.RpcAuth;
-import org.dcache.oncrpc4j.rpc.RpcAuthTypeUnix;
-import org.dcache.oncrpc4j.rpc.RpcCall;
-import org.dcache.oncrpc4j.rpc.RpcReply;
-import org.dcache.oncrpc4j.rpc.RpcTransport;
+import org.gfspnfs.bench.rpc.AuthSys;
+import org.gfspnfs.bench.rpc.RpcConnection;
 import org.gfspnfs.nfs41.status.NfsStat;
 import org.gfspnfs.nfs41.xdr.ArgOp4;
 import org.gfspnfs.nfs41.xdr.ChannelAttrs4;
@@ -60,10 +54,12 @@ public final class NfsSession implements AutoCloseable {
         }
     }
 
+    /** Reply records may exceed the session's maximum by the RPC header; anything beyond this ends the connection. */
+    private static final int RECORD_SLACK = 64 << 10;
+
     private final InetSocketAddress server;
-    private final OncRpcClient rpc;
-    private final RpcTransport transport;
-    private final RpcAuth auth;
+    private final RpcConnection rpc;
+    private final AuthSys auth = new AuthSys(0, 0, new int[] {0}, "gfspnfs-loadgen");
     private final Options options;
     private long clientId;
     private int serverFlags;
@@ -71,25 +67,17 @@ public final class NfsSession implements AutoCloseable {
     private ChannelAttrs4 fore;
     private SlotPool slots;
 
-    private NfsSession(InetSocketAddress server, OncRpcClient rpc, RpcTransport transport, Options options) {
+    private NfsSession(InetSocketAddress server, RpcConnection rpc, Options options) {
         this.server = server;
         this.rpc = rpc;
-        this.transport = transport;
         this.options = options;
-        this.auth = new RpcAuthTypeUnix(0, 0, new int[] {0}, 0, "gfspnfs-loadgen");
     }
 
     /** Connects and sets up a session; throws NfsStatusException if the server refuses a step. */
     public static NfsSession connect(InetSocketAddress server, Options options) throws IOException {
-        OncRpcClient rpc = OncRpcClient.newBuilder().withTCP().withTcpNoDelay(true).withWorkerThreadPoolSize(2)
-                .withServiceName("loadgen-" + server.getPort()).build(server);
-        NfsSession s;
-        try {
-            s = new NfsSession(server, rpc, rpc.connect(10, TimeUnit.SECONDS), options);
-        } catch (IOException | RuntimeException e) {
-            rpc.close();
-            throw e;
-        }
+        RpcConnection rpc = RpcConnection.open(server, Duration.ofSeconds(10), options.maxMessage() + RECORD_SLACK,
+                "loadgen-" + server.getPort());
+        NfsSession s = new NfsSession(server, rpc, options);
         try {
             s.establish();
             return s;
@@ -209,40 +197,17 @@ public final class NfsSession implements AutoCloseable {
         }
     }
 
-    /**
-     * Sends one COMPOUND. Uses oncrpc4j's CompletionHandler form (as nfs41's test client does): with 3.4.2 the
-     * {@code call(procedure, args, Class)} CompletableFuture form never completed against our server here.
-     */
+    /** Sends one COMPOUND. */
     private CompletableFuture<CompoundRes4> rawAsync(List<ArgOp4> ops) throws IOException {
         CompoundArgs4 args = new CompoundArgs4();
         args.minorVersion = 1;
         args.tag = new byte[0];
         args.ops = ops;
-        CompletableFuture<CompoundRes4> reply = new CompletableFuture<>();
-        new RpcCall(NFS_PROGRAM, NFS_VERSION, auth, transport).call(PROC_COMPOUND, args,
-                new CompletionHandler<RpcReply, RpcTransport>() {
-                    @Override
-                    public void completed(RpcReply r, RpcTransport t) {
-                        try {
-                            if (!r.isAccepted() || r.getAcceptStatus() != 0) {
-                                throw new IOException("RPC reply not accepted: " + r);
-                            }
-                            CompoundRes4 res = new CompoundRes4();
-                            r.getReplyResult(res);
-                            reply.complete(res);
-                        } catch (IOException | RuntimeException e) {
-                            reply.completeExceptionally(e);
-                        }
-                    }
-
-                    @Override
-                    public void failed(Throwable e, RpcTransport t) {
-                        reply.completeExceptionally(e instanceof TimeoutException
-                                ? new IOException("no reply from " + server + " within "
-                                + options.timeout().toSeconds() + " s", e) : e);
-                    }
-                }, options.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        return reply;
+        CompletableFuture<CompoundRes4> reply = rpc.call(NFS_PROGRAM, NFS_VERSION, PROC_COMPOUND, auth, args,
+                new CompoundRes4(), options.timeout());
+        return reply.exceptionallyCompose(e -> CompletableFuture.failedFuture(e instanceof TimeoutException
+                ? new IOException("no reply from " + server + " within " + options.timeout().toSeconds() + " s", e)
+                : e));
     }
 
     /** A COMPOUND without SEQUENCE (session setup and teardown), checked. */

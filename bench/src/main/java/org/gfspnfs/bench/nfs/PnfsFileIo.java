@@ -1,17 +1,20 @@
 package org.gfspnfs.bench.nfs;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.gfspnfs.nfs41.xdr.CompoundRes4;
 import org.gfspnfs.nfs41.xdr.FileLayout4;
 import org.gfspnfs.nfs41.xdr.Layout4;
 import org.gfspnfs.nfs41.xdr.LayoutGet4Res;
 import org.gfspnfs.nfs41.xdr.Op;
+import org.gfspnfs.nfs41.xdr.Read4Res;
 import org.gfspnfs.nfs41.xdr.Stateid4;
 import org.gfspnfs.nfs41.xdr.XdrBytes;
 
@@ -115,28 +118,38 @@ final class PnfsFileIo implements FileIo {
     }
 
     @Override
-    public CompletableFuture<Integer> write(long offset, byte[] data) throws IOException {
-        List<CompletableFuture<Integer>> parts = split(offset, data.length, true, (ds, fh, dsOffset, from, len) ->
-                ds.write(fh, file.stateid(), dsOffset,
-                        from == 0 && len == data.length ? data : java.util.Arrays.copyOfRange(data, from, from + len),
-                        NfsOps.UNSTABLE4));
+    public CompletableFuture<Integer> write(long offset, ByteBuffer data) throws IOException {
+        int at = data.position();
+        List<CompletableFuture<Integer>> parts = split(offset, data.remaining(), true, (ds, fh, dsOffset, from, len) ->
+                ds.write(fh, file.stateid(), dsOffset, data.duplicate().position(at + from).limit(at + from + len)
+                        .slice(), NfsOps.UNSTABLE4));
         return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]))
                 .thenApply(v -> parts.stream().mapToInt(CompletableFuture::join).sum());
     }
 
     @Override
-    public CompletableFuture<byte[]> read(long offset, int count) throws IOException {
-        List<CompletableFuture<byte[]>> parts = split(offset, count, false, (ds, fh, dsOffset, from, len) ->
-                ds.read(fh, file.stateid(), dsOffset, len).thenApply(r -> r.data));
+    public CompletableFuture<ReadData> read(long offset, int count) throws IOException {
+        List<CompletableFuture<Read4Res>> parts = split(offset, count, false, (ds, fh, dsOffset, from, len) ->
+                ds.read(fh, file.stateid(), dsOffset, len));
         if (parts.size() == 1) {
-            return parts.get(0);
+            return parts.get(0).thenApply(r -> new ReadData(r.bytes(), r::release));
         }
-        return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(count);
-            for (CompletableFuture<byte[]> p : parts) {
-                out.writeBytes(p.join());
+        // Pieces from several data servers: joined into one buffer, each piece let go once copied (or on failure).
+        return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).handle((v, failure) -> {
+            ByteBuffer joined = failure == null ? ByteBuffer.allocate(count) : null;
+            for (CompletableFuture<Read4Res> p : parts) {
+                if (!p.isCompletedExceptionally()) {
+                    Read4Res r = p.join();
+                    if (joined != null) {
+                        joined.put(r.bytes());
+                    }
+                    r.release();
+                }
             }
-            return out.toByteArray();
+            if (failure != null) {
+                throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+            }
+            return new ReadData(joined.flip(), () -> { });
         });
     }
 

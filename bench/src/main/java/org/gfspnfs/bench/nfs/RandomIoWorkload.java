@@ -1,6 +1,7 @@
 package org.gfspnfs.bench.nfs;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 
 /**
@@ -26,24 +27,25 @@ public final class RandomIoWorkload {
         }
         FileIo f = files.create(name);
         try {
-            byte[] fill = new byte[prepareIoSize];
+            ByteBuffer fill = ByteBuffer.allocateDirect(prepareIoSize).asReadOnlyBuffer();
             Window prep = new Window(depth);
             for (long off = 0; off < blocks * BLOCK; off += prepareIoSize) {
                 long at = off;
-                byte[] chunk = at + fill.length <= blocks * BLOCK ? fill : new byte[(int) (blocks * BLOCK - at)];
-                prep.submit(() -> f.write(at, chunk));
+                int len = (int) Math.min(prepareIoSize, blocks * BLOCK - at);
+                prep.submit(() -> f.write(at, fill.duplicate().limit(len)));
             }
             prep.drain();
             f.commit(blocks * BLOCK);
 
             SplittableRandom random = new SplittableRandom(42);
-            byte[] block = new byte[BLOCK];
-            random.nextBytes(block);
+            byte[] bytes = new byte[BLOCK];
+            random.nextBytes(bytes);
+            ByteBuffer block = ByteBuffer.wrap(bytes).asReadOnlyBuffer();
             Window w = new Window(depth);
             long start = System.nanoTime();
             for (int i = 0; i < ops; i++) {
                 long at = random.nextLong(blocks) * BLOCK;
-                w.submit(() -> f.write(at, block));
+                w.submit(() -> f.write(at, block.duplicate()));
             }
             w.drain();
             f.commit(blocks * BLOCK);
@@ -54,10 +56,12 @@ public final class RandomIoWorkload {
             for (int i = 0; i < ops; i++) {
                 long at = random.nextLong(blocks) * BLOCK;
                 w.submit(() -> f.read(at, BLOCK).thenApply(d -> {
-                    if (d.length != BLOCK) {
-                        throw new IllegalStateException("READ of 4 KiB at " + at + " returned " + d.length);
+                    int n = d.length();
+                    d.release();
+                    if (n != BLOCK) {
+                        throw new IllegalStateException("READ of 4 KiB at " + at + " returned " + n);
                     }
-                    return d;
+                    return n;
                 }));
             }
             w.drain();

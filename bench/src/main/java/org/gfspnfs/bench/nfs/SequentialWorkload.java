@@ -1,8 +1,8 @@
 package org.gfspnfs.bench.nfs;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
@@ -27,11 +27,14 @@ public final class SequentialWorkload {
         this.depth = depth;
     }
 
-    /** The content every block of stream {@code i} carries. */
-    static byte[] pattern(int stream, int size) {
+    /**
+     * The content every block of stream {@code i} carries, in a direct buffer: WRITEs are sent from it and READs
+     * compared with it, both without a copy.
+     */
+    static ByteBuffer pattern(int stream, int size) {
         byte[] b = new byte[size];
         new Random(0x5eed_0000L + stream).nextBytes(b);
-        return b;
+        return ByteBuffer.allocateDirect(size).put(b).flip().asReadOnlyBuffer();
     }
 
     static String fileName(int streams, int i) {
@@ -85,14 +88,14 @@ public final class SequentialWorkload {
     }
 
     private void writeStream(int streams, int index, long bytes) throws IOException {
-        byte[] data = pattern(index, ioSize);
+        ByteBuffer data = pattern(index, ioSize);
         FileIo f = files.create(fileName(streams, index));
         Window w = new Window(depth);
         for (long off = 0; off < bytes; off += ioSize) {
             long at = off;
-            w.submit(() -> f.write(at, data).thenApply(n -> {
-                if (n != data.length) {
-                    throw new IllegalStateException("short WRITE at " + at + ": " + n + " of " + data.length);
+            w.submit(() -> f.write(at, data.duplicate()).thenApply(n -> {
+                if (n != ioSize) {
+                    throw new IllegalStateException("short WRITE at " + at + ": " + n + " of " + ioSize);
                 }
                 return n;
             }));
@@ -103,17 +106,21 @@ public final class SequentialWorkload {
     }
 
     private void readStream(int streams, int index, long bytes) throws IOException {
-        byte[] expected = pattern(index, ioSize);
+        ByteBuffer expected = pattern(index, ioSize);
         FileIo f = files.openRead(fileName(streams, index));
         Window w = new Window(depth);
         for (long off = 0; off < bytes; off += ioSize) {
             long at = off;
             w.submit(() -> f.read(at, ioSize).thenApply(data -> {
-                if (!Arrays.equals(data, expected)) {
-                    throw new IllegalStateException("READ at " + at + " of " + fileName(streams, index)
-                            + " returned " + data.length + " bytes that differ from what was written");
+                try {
+                    if (!data.bytes().equals(expected)) {
+                        throw new IllegalStateException("READ at " + at + " of " + fileName(streams, index)
+                                + " returned " + data.length() + " bytes that differ from what was written");
+                    }
+                    return data.length();
+                } finally {
+                    data.release();
                 }
-                return data;
             }));
         }
         w.drain();

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -80,7 +81,8 @@ class LoadGenAgainstEngineTest {
             assertThat(seq.read("seq-read", 1, 256 << 10).bytes()).isEqualTo(256 << 10);
 
             OpenFile f = c.open(dir, SequentialWorkload.fileName(1, 0), NfsOps.ACCESS_BOTH);
-            NfsSession.await(c.write(f.fh(), f.stateid(), 128 << 10, new byte[] {42}, NfsOps.FILE_SYNC4));
+            NfsSession.await(c.write(f.fh(), f.stateid(), 128 << 10, ByteBuffer.wrap(new byte[] {42}),
+                    NfsOps.FILE_SYNC4));
             c.close(f);
             assertThatThrownBy(() -> seq.read("seq-read", 1, 256 << 10)).hasMessageContaining("differ");
         }

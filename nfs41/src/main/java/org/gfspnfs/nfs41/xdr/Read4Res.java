@@ -14,7 +14,8 @@ import org.glassfish.grizzly.memory.ByteBufferWrapper;
 /**
  * READ4resok. A server result built from a {@link ByteBuffer} is encoded without copying the data: the reply
  * refers to the buffer until it is written to the connection (the buffer must not change afterwards; every encode,
- * including one of a cached reply, reads it from its own position). Decoded results carry {@link #data}.
+ * including one of a cached reply, reads it from its own position). Decoded results carry {@link #data}, or, when a
+ * {@link SlicingXdrDecoder} decodes a large one, a view of the reply ({@link #bytes()}, {@link #release()}).
  */
 public class Read4Res implements XdrAble {
     /** Below this, copying into the reply is cheaper than sending the reply in two pieces. */
@@ -25,6 +26,8 @@ public class Read4Res implements XdrAble {
     private ByteBuffer buffer;
     /** Runs once the transport has written {@link #buffer} (or right after a copying encode); then null. */
     private Runnable onSent;
+    /** A decoded view's hold on its reply buffer ({@link #release()}); then null. */
+    private Runnable lease;
 
     public Read4Res() {
     }
@@ -52,6 +55,20 @@ public class Read4Res implements XdrAble {
     /** Bytes of data this result carries. */
     public int length() {
         return buffer != null ? buffer.remaining() : data.length;
+    }
+
+    /** The data, as a read-only view (of the array, or of the reply a slicing decoder left it in). */
+    public ByteBuffer bytes() {
+        return buffer != null ? buffer.asReadOnlyBuffer() : ByteBuffer.wrap(data).asReadOnlyBuffer();
+    }
+
+    /** Lets go of the reply buffer a decoded view lives in; {@link #bytes()} must not be read afterwards. */
+    public void release() {
+        Runnable r = lease;
+        lease = null;
+        if (r != null) {
+            r.run();
+        }
     }
 
     @Override
@@ -87,7 +104,15 @@ public class Read4Res implements XdrAble {
     @Override
     public void xdrDecode(XdrDecodingStream xdr) throws OncRpcException, IOException {
         eof = XdrBounds.bool(xdr);
-        data = XdrBounds.opaque(xdr, XdrBounds.DATA_LIMIT);
+        int n = XdrBounds.count(xdr, XdrBounds.DATA_LIMIT);
+        if (n >= SHALLOW_MIN && xdr instanceof SlicingXdrDecoder views) {
+            buffer = views.xdrDecodeOpaqueView(n);
+            lease = views.lease();
+            data = null;
+        } else {
+            buffer = null;
+            data = n == 0 ? new byte[0] : xdr.xdrDecodeOpaque(n);
+        }
     }
 
     /**

@@ -37,6 +37,18 @@ public class Write4Args implements XdrAble {
         this.data = data;
     }
 
+    /**
+     * A client's request whose data is {@code payload}'s remaining bytes, encoded from the buffer as it is (an
+     * encoder that sends large opaques by reference sends it without a copy; it must not change until sent).
+     */
+    public Write4Args(Stateid4 stateid, long offset, int stable, ByteBuffer payload) {
+        this.stateid = stateid;
+        this.offset = offset;
+        this.stable = stable;
+        this.parts = new ByteBuffer[] {payload.asReadOnlyBuffer()};
+        this.length = payload.remaining();
+    }
+
     @Override
     public void xdrEncode(XdrEncodingStream xdr) throws OncRpcException, IOException {
         stateid.xdrEncode(xdr);
@@ -44,6 +56,8 @@ public class Write4Args implements XdrAble {
         xdr.xdrEncodeInt(stable);
         if (data != null) {
             xdr.xdrEncodeDynamicOpaque(data);
+        } else if (parts.length == 1) {
+            xdr.xdrEncodeByteBuffer(parts[0].duplicate());
         } else {
             xdr.xdrEncodeByteBuffer(gather(ByteBuffer.allocate(length)));
         }
