@@ -112,4 +112,39 @@ class FileSystemBasicsTest {
             assertThat(all.get(21).uid()).isEqualTo(21);
         }
     }
+
+    @Test
+    void getattrs_afterLocalChanges_returnsTheNewAttributes_notTheOnesDecodedBefore() throws Exception {
+        MemoryBlockDevice dev = TestImages.formatted(8 << 20, TestImages.small(4096));
+        try (FileSystem fs = TestImages.mount(dev, 0, locks)) {
+            List<InodeId> ids = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                ids.add(fs.create(fs.root(), "f" + i, 0644, 0, 0).id());
+            }
+            List<FileAttributes> before = fs.getattrs(ids);   // decoded, and kept per glock
+            assertThat(fs.getattrs(ids)).as("asked again, unchanged").isEqualTo(before);
+
+            fs.write(ids.get(0), 0, ByteBuffer.wrap(new byte[5000]));
+            fs.setattr(ids.get(1), SetAttributes.NONE.withMode(0600).withOwner(7, 8));
+            fs.setattr(ids.get(2), SetAttributes.NONE.withMtime(java.time.Instant.ofEpochSecond(1_000_000)));
+            fs.link(ids.get(3), fs.root(), "hard");
+            fs.unlink(fs.root(), "f4");
+            InodeId reborn = fs.create(fs.root(), "g4", 0640, 3, 3).id();   // may reuse f4's dinode block
+
+            List<FileAttributes> after = fs.getattrs(ids);
+            assertThat(after.get(0).size()).isEqualTo(5000);
+            assertThat(after.get(1).mode()).isEqualTo(0600);
+            assertThat(after.get(1).uid()).isEqualTo(7);
+            assertThat(after.get(2).mtime()).isEqualTo(java.time.Instant.ofEpochSecond(1_000_000));
+            assertThat(after.get(3).nlink()).isEqualTo(2);
+            assertThat(after.get(4)).as("removed: not the attributes of what replaced it").isNull();
+            assertThat(after.get(5)).isEqualTo(before.get(5));
+            for (int i : new int[] {0, 1, 2, 3}) {
+                assertThat(after.get(i)).as("f" + i).isEqualTo(fs.getattr(ids.get(i)))
+                        .isNotEqualTo(before.get(i));
+            }
+            assertThat(fs.getattrs(List.of(reborn)).get(0)).isEqualTo(fs.getattr(reborn));
+            assertThat(fs.getattrs(List.of(reborn)).get(0).mode()).isEqualTo(0640);
+        }
+    }
 }

@@ -72,6 +72,11 @@ class TwoNodeTest {
                     assertThat(after.get(i)).as("f" + i + " as node B sees it").isEqualTo(b.getattr(ids.get(i)));
                 }
             }
+            // Node A holds those glocks again: what it decoded before giving them up must not come back.
+            assertThat(a.getattrs(ids)).as("listed again on node A").isEqualTo(after);
+            b.setattr(ids.get(5), SetAttributes.NONE.withMode(0640));
+            a.getattrs(ids);
+            assertThat(a.getattrs(ids).get(5).mode()).as("changed on node B once more").isEqualTo(0640);
         });
     }
 

@@ -1,5 +1,6 @@
 package org.gfspnfs.gfs.impl;
 
+import org.gfspnfs.gfs.FileAttributes;
 import org.gfspnfs.gfs.lock.LockMode;
 import org.gfspnfs.gfs.lock.LockName;
 
@@ -22,6 +23,14 @@ final class GlockState {
     long idleSince;
     /** Taken out of the glock map by {@link Glocks#prune}: whoever looked it up before must look again. */
     boolean forgotten;
+    /**
+     * The attributes of the inode this glock covers, decoded from its cached dinode (null: not decoded, or no longer
+     * valid). Set only while no operation is changing the dinode ({@link #dinodeWriters} 0); every change and every
+     * grant or release of the lock clears it.
+     */
+    FileAttributes attributes;
+    /** Operations of this node that have changed (or created) the dinode and not yet finished. */
+    int dinodeWriters;
 
     GlockState(LockName name) {
         this.name = name;

@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.gfspnfs.gfs.DeviceIOException;
 import org.gfspnfs.gfs.GfsException;
 import org.gfspnfs.gfs.lock.LockFlag;
@@ -214,6 +214,7 @@ final class Glocks implements AutoCloseable {
             }
             synchronized (g) {
                 g.granted = mode;
+                g.attributes = null;   // what was decoded before the lock was given up may have changed since
                 g.lvb = grant.lvb();
                 g.lvbValid = grant.lvbValid();
                 g.holders++;
@@ -235,7 +236,7 @@ final class Glocks implements AutoCloseable {
      * reading many cached inodes in one operation (the attributes of a READDIR page), where taking and releasing a
      * holder for each cost more than the read. {@code read} runs with the monitor held and must not block.
      */
-    <T> T readCached(LockName name, LockMode mode, Supplier<T> read) {
+    <T> T readCached(LockName name, LockMode mode, Function<GlockState, T> read) {
         GlockState g = glocks.get(name);
         if (g == null) {
             return null;
@@ -244,7 +245,7 @@ final class Glocks implements AutoCloseable {
             if (g.busy || g.forgotten || !g.granted.covers(mode) || g.demoteNeeded()) {
                 return null;
             }
-            return read.get();
+            return read.apply(g);
         }
     }
 
@@ -347,6 +348,9 @@ final class Glocks implements AutoCloseable {
         await(session.request(g.name, to, WAIT, lvb), g.name, to);
         synchronized (g) {
             g.granted = to;
+            if (to == LockMode.UN) {
+                g.attributes = null;
+            }
             // A callback that arrived during the conversion may want more than we just gave up: keep it.
             g.demoteNeeded();
             g.demotes++;

@@ -49,17 +49,25 @@ final class Inode {
      * The attributes of an inode whose dinode this node has cached under a cached glock (granted, no demote pending
      * or under way), read without taking a holder ({@link Glocks#readCached}); null when it is not cached like that,
      * or the generation differs (the ordinary {@link #load} then says why). What READDIR asks for every entry.
+     * Decoded once per glock ({@link GlockState#attributes}) and reused until the dinode changes or the lock goes:
+     * a listing then touches the glock and its attributes, not the cache's map, the block and a fresh decode.
      */
     static FileAttributes cachedAttributes(Op op, InodeId id) {
         Mount m = op.mount();
         LockName gl = glockOf(id.number());
-        return m.glocks().readCached(gl, LockMode.SH, () -> {
-            Buffer b = cachedDinode(m, id.number(), gl);
-            if (b == null) {
-                return null;
+        return m.glocks().readCached(gl, LockMode.SH, g -> {
+            FileAttributes a = g.attributes;
+            if (a == null) {
+                Buffer b = cachedDinode(m, id.number(), gl);
+                if (b == null) {
+                    return null;
+                }
+                a = new Inode(id.number(), b).attributes();
+                if (g.dinodeWriters == 0) {
+                    g.attributes = a;
+                }
             }
-            Inode ino = new Inode(id.number(), b);
-            return ino.d.generation() == id.generation() ? ino.attributes() : null;
+            return a.id().equals(id) ? a : null;
         });
     }
 

@@ -22,6 +22,8 @@ final class Op implements AutoCloseable {
     private final TreeMap<LockName, Held> held = new TreeMap<>();
     private final Map<Long, Undo> undo = new LinkedHashMap<>();
     private final List<Buffer> created = new ArrayList<>();
+    /** Glocks whose dinode this operation changed or created: their decoded attributes are void until it ends. */
+    private final List<GlockState> changedDinodes = new ArrayList<>(2);
     private boolean applying;
     private boolean succeeded;
     private int dirtied;
@@ -95,9 +97,22 @@ final class Op implements AutoCloseable {
         if (!undo.containsKey(b.addr)) {
             undo.put(b.addr, new Undo(b, b.data.clone(), b.dirty));
             dirtied++;
+            if (b.type == MetaType.DI) {
+                changingDinode(b.owner);
+            }
         }
         m.log().add(b);
         return b;
+    }
+
+    /** From now until this operation ends, nobody decodes (or uses decoded) attributes of {@code owner}'s dinode. */
+    private void changingDinode(LockName owner) {
+        GlockState g = held.get(owner).glock();
+        synchronized (g) {
+            g.dinodeWriters++;
+            g.attributes = null;
+        }
+        changedDinodes.add(g);
     }
 
     /** A new metadata block (freshly allocated: never read from the device). */
@@ -107,6 +122,9 @@ final class Op implements AutoCloseable {
         }
         Buffer b = m.cache().create(addr, type, owner);
         created.add(b);
+        if (type == MetaType.DI) {
+            changingDinode(owner);
+        }
         dirtied++;
         m.log().add(b);
         return b;
@@ -128,6 +146,13 @@ final class Op implements AutoCloseable {
                 if (!succeeded) {
                     rollback();
                 }
+                for (GlockState g : changedDinodes) {
+                    synchronized (g) {
+                        g.dinodeWriters--;
+                        g.attributes = null;
+                    }
+                }
+                changedDinodes.clear();
                 m.log().lock().unlock();
             }
         } finally {
