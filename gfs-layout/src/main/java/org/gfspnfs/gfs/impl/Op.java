@@ -20,10 +20,11 @@ final class Op implements AutoCloseable {
     private final Mount m;
     /** The glocks this operation holds, in acquisition order, with the state to release without a lookup. */
     private final TreeMap<LockName, Held> held = new TreeMap<>();
-    private final Map<Long, Undo> undo = new LinkedHashMap<>();
-    private final List<Buffer> created = new ArrayList<>();
+    /** Undo copies, new blocks and changed dinodes: made on the first change (most operations only read). */
+    private Map<Long, Undo> undo = Map.of();
+    private List<Buffer> created = List.of();
     /** Glocks whose dinode this operation changed or created: their decoded attributes are void until it ends. */
-    private final List<GlockState> changedDinodes = new ArrayList<>(2);
+    private List<GlockState> changedDinodes = List.of();
     private boolean applying;
     private boolean succeeded;
     private int dirtied;
@@ -95,7 +96,10 @@ final class Op implements AutoCloseable {
             throw new IllegalStateException("buffer " + b.addr + " changed without " + b.owner + " in EX");
         }
         if (!undo.containsKey(b.addr)) {
-            undo.put(b.addr, new Undo(b, b.data.clone(), b.dirty));
+            if (undo.isEmpty()) {
+                undo = new LinkedHashMap<>();
+            }
+            undo.put(b.addr, new Undo(b, m.log().snapshot(b.data), b.dirty));
             dirtied++;
             if (b.type == MetaType.DI) {
                 changingDinode(b.owner);
@@ -112,6 +116,9 @@ final class Op implements AutoCloseable {
             g.dinodeWriters++;
             g.attributes = null;
         }
+        if (changedDinodes.isEmpty()) {
+            changedDinodes = new ArrayList<>(2);
+        }
         changedDinodes.add(g);
     }
 
@@ -121,6 +128,9 @@ final class Op implements AutoCloseable {
             throw new IllegalStateException("block " + addr + " created outside the apply phase or without EX");
         }
         Buffer b = m.cache().create(addr, type, owner);
+        if (created.isEmpty()) {
+            created = new ArrayList<>();
+        }
         created.add(b);
         if (type == MetaType.DI) {
             changingDinode(owner);
@@ -152,7 +162,11 @@ final class Op implements AutoCloseable {
                         g.attributes = null;
                     }
                 }
-                changedDinodes.clear();
+                changedDinodes = List.of();
+                for (Undo u : undo.values()) {
+                    m.log().recycle(u.data());
+                }
+                undo = Map.of();
                 m.log().lock().unlock();
             }
         } finally {
