@@ -11,7 +11,7 @@
 #                                             [--one-process]
 #   --size S    bytes per sequential run, split over the streams (the acceptance run is --size 1g)
 #   --warmup N  before its measured run, each server gets N untimed passes of every workload (--size 256m; ours
-#               also 4N pNFS passes of the sequential ones, which warm the data servers of nodes 2 and 3);
+#               also 8N pNFS passes of the sequential ones, which warm the data servers of nodes 2 and 3);
 #               default 1. A server process runs for weeks; without a warm-up a JVM server is measured while its
 #               JIT compiler still competes for the 2 cores. --warmup 0 measures both servers cold.
 #   --runs N    measured runs (default 1). Each run goes through the workload groups (sequential, metadata,
@@ -169,9 +169,10 @@ warmup ganesha "$WARMUP" "$gport" --workload all
 # The data servers of nodes 2 and 3 serve no I/O in the passes above: warm their JVMs with pNFS passes too, or the
 # pNFS rows measure two cold JIT compilers against the warm MDS and Ganesha. A data server sees a third of the
 # bytes of a pass, and per-thread CPU showed the C2 compiler still taking half of a node's CPU after two passes
-# (gone after eight): four pNFS passes per warm-up round.
-[ "$ours_ok" = 1 ] && [ "$PNFS" = 1 ] && warmup ours $((4 * WARMUP)) "$oport" --workload seq-write,seq-read --pnfs
-[ "$one_ok" = 1 ] && warmup one $((4 * WARMUP)) "$p1port" --workload seq-write,seq-read --pnfs
+# (gone after eight); perf during pNFS reads after twelve passes still found the data servers' C2 threads in a
+# fifth of all samples: eight pNFS passes per warm-up round.
+[ "$ours_ok" = 1 ] && [ "$PNFS" = 1 ] && warmup ours $((8 * WARMUP)) "$oport" --workload seq-write,seq-read --pnfs
+[ "$one_ok" = 1 ] && warmup one $((8 * WARMUP)) "$p1port" --workload seq-write,seq-read --pnfs
 tcp=$TCP
 for run in $(seq 1 "$RUNS"); do
   for group in seq-write,seq-read creates,readdir rand4k; do

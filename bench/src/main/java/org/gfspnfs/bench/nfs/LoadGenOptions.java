@@ -18,7 +18,8 @@ import java.util.Set;
  * @param size       bytes of each sequential run (split over the streams)
  * @param files      files of the create / readdir / remove workloads
  * @param listings   READDIR passes over the directory of {@code files} (a 10k listing takes well under 0.1 s: one
- *                   pass is mostly noise)
+ *                   pass is mostly noise; 30 of them last about as long as the gap between two young collections of
+ *                   a node, so one pause no longer decides the row)
  * @param randOps    4 KiB operations of each random I/O phase
  * @param randFile   size of the random I/O file
  * @param pnfs       sequential workloads through layouts to the data servers instead of through the server
@@ -35,7 +36,7 @@ public record LoadGenOptions(InetSocketAddress server, String export, List<Strin
 
     public static final String USAGE = String.join("\n",
             "usage: LoadGen --server HOST:PORT [--export /] [--workload all|seq-write,seq-read,creates,readdir,rand4k]",
-            "               [--streams 1,8] [--size 256m] [--files 10000] [--listings 10] [--rand-ops 100000]",
+            "               [--streams 1,8] [--size 256m] [--files 10000] [--listings 30] [--rand-ops 100000]",
             "               [--rand-file 64m] [--pnfs] [--io-size 1m] [--depth N] [--tcp-seconds 5]",
             "               [--dir loadgen-PID] [--keep]",
             "Prints one line per metric: metric=NAME streams=N MBps=... ops=... ops_per_s=... seconds=... bytes=...");
@@ -47,7 +48,7 @@ public record LoadGenOptions(InetSocketAddress server, String export, List<Strin
         String streams = "1,8";
         long size = 256L << 20;
         int files = 10_000;
-        int listings = 10;
+        int listings = 30;
         // 5,000 operations took 0.16 s: that measured the connection's first moments and both JITs, not the
         // server's steady state (x2.5 between 5k and 100k operations on the same server).
         int randOps = 100_000;
