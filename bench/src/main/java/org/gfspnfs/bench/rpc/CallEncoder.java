@@ -1,11 +1,10 @@
 package org.gfspnfs.bench.rpc;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
+import org.gfspnfs.nfs41.xdr.XdrEncoder;
 
 /**
  * Encodes one RPC record for a gathering socket write: small items go into a direct buffer, and an opaque of
@@ -14,7 +13,7 @@ import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
  * filled in by {@link #finish()}. One record at a time; the pieces {@link #finish()} returns are valid until the
  * next {@link #begin()}.
  */
-final class CallEncoder implements XdrEncodingStream {
+final class CallEncoder extends XdrEncoder {
     static final int BY_REFERENCE = 32 << 10;
     private static final int LAST_FRAGMENT = 0x80000000;
 
@@ -102,42 +101,8 @@ final class CallEncoder implements XdrEncodingStream {
     }
 
     @Override
-    public void xdrEncodeIntVector(int[] ints) {
-        xdrEncodeInt(ints.length);
-        xdrEncodeIntFixedVector(ints, ints.length);
-    }
-
-    @Override
-    public void xdrEncodeIntFixedVector(int[] ints, int length) {
-        for (int i = 0; i < length; i++) {
-            xdrEncodeInt(ints[i]);
-        }
-    }
-
-    @Override
-    public void xdrEncodeDynamicOpaque(byte[] opaque) {
-        xdrEncodeInt(opaque.length);
-        bytes(ByteBuffer.wrap(opaque));
-    }
-
-    @Override
-    public void xdrEncodeOpaque(byte[] opaque, int len) {
-        xdrEncodeOpaque(opaque, 0, len);
-    }
-
-    @Override
     public void xdrEncodeOpaque(byte[] opaque, int offset, int len) {
         bytes(ByteBuffer.wrap(opaque, offset, len));
-    }
-
-    @Override
-    public void xdrEncodeBoolean(boolean bool) {
-        xdrEncodeInt(bool ? 1 : 0);
-    }
-
-    @Override
-    public void xdrEncodeString(String str) {
-        xdrEncodeDynamicOpaque((str == null ? "" : str).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -147,96 +112,10 @@ final class CallEncoder implements XdrEncodingStream {
     }
 
     @Override
-    public void xdrEncodeLongVector(long[] longs) {
-        xdrEncodeInt(longs.length);
-        xdrEncodeLongFixedVector(longs, longs.length);
-    }
-
-    @Override
-    public void xdrEncodeLongFixedVector(long[] longs, int length) {
-        for (int i = 0; i < length; i++) {
-            xdrEncodeLong(longs[i]);
-        }
-    }
-
-    @Override
     public void xdrEncodeByteBuffer(ByteBuffer buf) {
         ByteBuffer data = buf.slice();
         buf.position(buf.limit());
         xdrEncodeInt(data.remaining());
         bytes(data);
-    }
-
-    @Override
-    public void xdrEncodeFloat(float value) {
-        xdrEncodeInt(Float.floatToIntBits(value));
-    }
-
-    @Override
-    public void xdrEncodeDouble(double value) {
-        xdrEncodeLong(Double.doubleToLongBits(value));
-    }
-
-    @Override
-    public void xdrEncodeFloatVector(float[] value) {
-        xdrEncodeInt(value.length);
-        xdrEncodeFloatFixedVector(value, value.length);
-    }
-
-    @Override
-    public void xdrEncodeFloatFixedVector(float[] value, int length) {
-        for (int i = 0; i < length; i++) {
-            xdrEncodeFloat(value[i]);
-        }
-    }
-
-    @Override
-    public void xdrEncodeDoubleVector(double[] value) {
-        xdrEncodeInt(value.length);
-        xdrEncodeDoubleFixedVector(value, value.length);
-    }
-
-    @Override
-    public void xdrEncodeDoubleFixedVector(double[] value, int length) {
-        for (int i = 0; i < length; i++) {
-            xdrEncodeDouble(value[i]);
-        }
-    }
-
-    /** Each byte widened to an XDR int, as oncrpc4j's {@code Xdr} encodes a byte vector. */
-    @Override
-    public void xdrEncodeByteVector(byte[] value) {
-        xdrEncodeInt(value.length);
-        xdrEncodeByteFixedVector(value, value.length);
-    }
-
-    @Override
-    public void xdrEncodeByteFixedVector(byte[] value, int length) {
-        for (int i = 0; i < length; i++) {
-            xdrEncodeInt(value[i]);
-        }
-    }
-
-    @Override
-    public void xdrEncodeByte(byte value) {
-        xdrEncodeInt(value);
-    }
-
-    @Override
-    public void xdrEncodeShort(short value) {
-        xdrEncodeInt(value);
-    }
-
-    @Override
-    public void xdrEncodeShortVector(short[] value) {
-        xdrEncodeInt(value.length);
-        xdrEncodeShortFixedVector(value, value.length);
-    }
-
-    @Override
-    public void xdrEncodeShortFixedVector(short[] value, int length) {
-        for (int i = 0; i < length; i++) {
-            xdrEncodeInt(value[i]);
-        }
     }
 }

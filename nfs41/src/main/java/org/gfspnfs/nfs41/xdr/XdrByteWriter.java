@@ -1,7 +1,6 @@
 package org.gfspnfs.nfs41.xdr;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
@@ -13,7 +12,7 @@ import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
  * bytes are those oncrpc4j's {@code Xdr} writes for the same calls (RFC 4506; bytes and shorts widened to ints,
  * strings as UTF-8 opaques), which {@code XdrByteWriterTest} checks call by call.
  */
-public final class XdrByteWriter implements XdrEncodingStream {
+public final class XdrByteWriter extends XdrEncoder {
     private static final byte[] PAD = new byte[4];
 
     private byte[] buf;
@@ -47,13 +46,6 @@ public final class XdrByteWriter implements XdrEncodingStream {
         pos += pad;
     }
 
-    /** As oncrpc4j: a fixed-length vector must have exactly the protocol's length. */
-    private static void fixed(int actual, int len) {
-        if (actual != len) {
-            throw new IllegalArgumentException("array size does not match protocol specification");
-        }
-    }
-
     @Override
     public void beginEncoding() {
         pos = 0;
@@ -74,63 +66,8 @@ public final class XdrByteWriter implements XdrEncodingStream {
     }
 
     @Override
-    public void xdrEncodeIntVector(int[] values) {
-        xdrEncodeInt(values.length);
-        xdrEncodeIntFixedVector(values, values.length);
-    }
-
-    @Override
-    public void xdrEncodeIntFixedVector(int[] values, int len) {
-        fixed(values.length, len);
-        for (int i = 0; i < len; i++) {
-            xdrEncodeInt(values[i]);
-        }
-    }
-
-    @Override
-    public void xdrEncodeDynamicOpaque(byte[] opaque) {
-        xdrEncodeInt(opaque.length);
-        put(opaque, 0, opaque.length);
-    }
-
-    @Override
-    public void xdrEncodeOpaque(byte[] opaque, int len) {
-        put(opaque, 0, len);
-    }
-
-    @Override
     public void xdrEncodeOpaque(byte[] opaque, int offset, int len) {
         put(opaque, offset, len);
-    }
-
-    @Override
-    public void xdrEncodeBoolean(boolean value) {
-        xdrEncodeInt(value ? 1 : 0);
-    }
-
-    @Override
-    public void xdrEncodeString(String string) {
-        xdrEncodeDynamicOpaque(string == null ? new byte[0] : string.getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void xdrEncodeLong(long v) {
-        xdrEncodeInt((int) (v >>> 32));
-        xdrEncodeInt((int) v);
-    }
-
-    @Override
-    public void xdrEncodeLongVector(long[] values) {
-        xdrEncodeInt(values.length);
-        xdrEncodeLongFixedVector(values, values.length);
-    }
-
-    @Override
-    public void xdrEncodeLongFixedVector(long[] values, int len) {
-        fixed(values.length, len);
-        for (int i = 0; i < len; i++) {
-            xdrEncodeLong(values[i]);
-        }
     }
 
     /** The buffer's remaining bytes as a variable-length opaque; its position is left where it was. */
@@ -144,81 +81,5 @@ public final class XdrByteWriter implements XdrEncodingStream {
         int pad = (4 - (len & 3)) & 3;
         System.arraycopy(PAD, 0, buf, pos, pad);
         pos += pad;
-    }
-
-    @Override
-    public void xdrEncodeFloat(float value) {
-        xdrEncodeInt(Float.floatToIntBits(value));
-    }
-
-    @Override
-    public void xdrEncodeDouble(double value) {
-        xdrEncodeLong(Double.doubleToLongBits(value));
-    }
-
-    @Override
-    public void xdrEncodeFloatVector(float[] values) {
-        xdrEncodeInt(values.length);
-        xdrEncodeFloatFixedVector(values, values.length);
-    }
-
-    @Override
-    public void xdrEncodeFloatFixedVector(float[] values, int len) {
-        fixed(values.length, len);
-        for (int i = 0; i < len; i++) {
-            xdrEncodeFloat(values[i]);
-        }
-    }
-
-    @Override
-    public void xdrEncodeDoubleVector(double[] values) {
-        xdrEncodeInt(values.length);
-        xdrEncodeDoubleFixedVector(values, values.length);
-    }
-
-    @Override
-    public void xdrEncodeDoubleFixedVector(double[] values, int len) {
-        fixed(values.length, len);
-        for (int i = 0; i < len; i++) {
-            xdrEncodeDouble(values[i]);
-        }
-    }
-
-    @Override
-    public void xdrEncodeByteVector(byte[] values) {
-        xdrEncodeInt(values.length);
-        xdrEncodeByteFixedVector(values, values.length);
-    }
-
-    @Override
-    public void xdrEncodeByteFixedVector(byte[] values, int len) {
-        fixed(values.length, len);
-        for (int i = 0; i < len; i++) {
-            xdrEncodeInt(values[i]);
-        }
-    }
-
-    @Override
-    public void xdrEncodeByte(byte value) {
-        xdrEncodeInt(value);
-    }
-
-    @Override
-    public void xdrEncodeShort(short value) {
-        xdrEncodeInt(value);
-    }
-
-    @Override
-    public void xdrEncodeShortVector(short[] values) {
-        xdrEncodeInt(values.length);
-        xdrEncodeShortFixedVector(values, values.length);
-    }
-
-    @Override
-    public void xdrEncodeShortFixedVector(short[] values, int len) {
-        fixed(values.length, len);
-        for (int i = 0; i < len; i++) {
-            xdrEncodeInt(values[i]);
-        }
     }
 }
