@@ -129,6 +129,14 @@ class FileSystemBasicsTest {
             fs.setattr(ids.get(2), SetAttributes.NONE.withMtime(java.time.Instant.ofEpochSecond(1_000_000)));
             fs.link(ids.get(3), fs.root(), "hard");
             fs.unlink(fs.root(), "f4");
+            assertThat(fs.getattrs(List.of(ids.get(4))).get(0)).as("freed, nothing in its place yet").isNull();
+
+            InodeId open = fs.create(fs.root(), "open", 0644, 0, 0).id();
+            try (InodeHold hold = fs.open(open)) {
+                fs.unlink(fs.root(), "open");
+                assertThat(fs.getattrs(List.of(open)).get(0).nlink()).as("unlinked, still open").isZero();
+            }
+            assertThat(fs.getattrs(List.of(open)).get(0)).as("freed at its last close").isNull();
             InodeId reborn = fs.create(fs.root(), "g4", 0640, 3, 3).id();   // may reuse f4's dinode block
 
             List<FileAttributes> after = fs.getattrs(ids);

@@ -328,6 +328,7 @@ final class Allocator {
         h.setFree(h.free() + 1);
         if (old == BlockState.DINODE || old == BlockState.UNLINKED) {
             h.setDinodes(h.dinodes() - 1);
+            op.dinodeFreed(block);
         }
         if (old == BlockState.UNLINKED) {
             h.setUnlinked(h.unlinked() - 1);

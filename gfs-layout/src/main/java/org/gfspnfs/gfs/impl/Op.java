@@ -109,6 +109,18 @@ final class Op implements AutoCloseable {
         return b;
     }
 
+    /**
+     * The dinode at {@code block} is being freed: attributes decoded from it must not outlive this operation. The
+     * inode's glock is held in EX by whoever frees an inode; a free without it (a block never read as an inode)
+     * has nothing decoded to void.
+     */
+    void dinodeFreed(long block) {
+        LockName gl = Inode.glockOf(block);
+        if (holds(gl, LockMode.EX)) {
+            changingDinode(gl);
+        }
+    }
+
     /** From now until this operation ends, nobody decodes (or uses decoded) attributes of {@code owner}'s dinode. */
     private void changingDinode(LockName owner) {
         GlockState g = held.get(owner).glock();
