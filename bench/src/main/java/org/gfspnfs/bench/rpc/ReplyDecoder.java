@@ -3,8 +3,10 @@ package org.gfspnfs.bench.rpc;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.dcache.oncrpc4j.rpc.OncRpcException;
+import org.gfspnfs.nfs41.transport.Slab;
 import org.gfspnfs.nfs41.xdr.SlicingXdrDecoder;
 
 /**
@@ -16,10 +18,10 @@ import org.gfspnfs.nfs41.xdr.SlicingXdrDecoder;
  */
 final class ReplyDecoder implements SlicingXdrDecoder {
     private final ByteBuffer in;
-    private final RecordBuffer holder;
+    private final Slab holder;
 
     /** Decodes {@code record} from its position to its limit. */
-    ReplyDecoder(ByteBuffer record, RecordBuffer holder) {
+    ReplyDecoder(ByteBuffer record, Slab holder) {
         this.in = record;
         this.holder = holder;
     }
@@ -70,7 +72,16 @@ final class ReplyDecoder implements SlicingXdrDecoder {
 
     @Override
     public Runnable lease() {
-        return holder != null ? holder.retain() : () -> { };
+        if (holder == null) {
+            return () -> { };
+        }
+        holder.hold();
+        AtomicBoolean released = new AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                holder.release();
+            }
+        };
     }
 
     @Override

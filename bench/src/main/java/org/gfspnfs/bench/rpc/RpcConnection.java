@@ -15,13 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.dcache.oncrpc4j.xdr.XdrAble;
+import org.gfspnfs.nfs41.transport.Slab;
+import org.gfspnfs.nfs41.transport.SlabPool;
 
 /**
  * The load generator's ONC RPC client (RFC 5531 over TCP with record marking): calls are pipelined on one
  * connection and answered by xid, so many can be in flight. It is built for moving data, like a kernel client and
  * unlike a general-purpose RPC library: a call is written with one gathering write straight from the caller's
  * buffers ({@link CallEncoder}); a reply is read into a direct buffer and decoded there on the reader thread, and a
- * large READ's data stays in that buffer as a view until the workload has checked it ({@link RecordBuffer}). So a
+ * large READ's data stays in that buffer (a {@link Slab}) as a view until the workload has checked it. So a
  * byte costs the client one kernel copy each way, and the load generator measures the server rather than itself.
  *
  * <p>Results are decoded, and futures completed, on the connection's reader thread: a callback must not wait for
@@ -38,7 +40,7 @@ public final class RpcConnection implements AutoCloseable {
     private static final int RPC_MISMATCH = 0;
     private static final String[] ACCEPT_STATS = {"SUCCESS", "PROG_UNAVAIL", "PROG_MISMATCH", "PROC_UNAVAIL",
         "GARBAGE_ARGS", "SYSTEM_ERR"};
-    /** Records up to this size are decoded in the shared read buffer; larger ones get a {@link RecordBuffer}. */
+    /** Records up to this size are decoded in the shared read buffer; larger ones get a slab of their own. */
     private static final int SHARED_READ_BUFFER = 256 << 10;
     /** Large record buffers kept for reuse per connection. */
     private static final int KEPT_RECORD_BUFFERS = 64;
@@ -46,7 +48,11 @@ public final class RpcConnection implements AutoCloseable {
     private final SocketChannel channel;
     private final String peer;
     private final int maxRecord;
-    private final RecordBuffer.Pool largeRecords;
+    /**
+     * Slabs of {@code maxRecord} bytes for large replies: a READ's data stays in its slab until the workload has
+     * checked it, so a connection with N reads in flight uses about N + 1.
+     */
+    private final SlabPool largeRecords;
     private final Map<Integer, Pending<?>> pending = new ConcurrentHashMap<>();
     private final AtomicInteger nextXid = new AtomicInteger(new SecureRandom().nextInt());
     private final Object sendLock = new Object();
@@ -61,7 +67,7 @@ public final class RpcConnection implements AutoCloseable {
         this.channel = channel;
         this.peer = peer;
         this.maxRecord = maxRecord;
-        this.largeRecords = new RecordBuffer.Pool(maxRecord, KEPT_RECORD_BUFFERS);
+        this.largeRecords = new SlabPool(maxRecord, maxRecord, 1, KEPT_RECORD_BUFFERS);
         this.reader = new Thread(this::readLoop, name + "-reader");
         reader.setDaemon(true);
     }
@@ -166,9 +172,9 @@ public final class RpcConnection implements AutoCloseable {
 
     /** A record that does not fit the shared buffer, or comes in several fragments: into a buffer of its own. */
     private void readLarge(ByteBuffer in, int firstMark) throws IOException {
-        RecordBuffer holder = largeRecords.take();
+        Slab holder = largeRecords.take(maxRecord, true);
         try {
-            ByteBuffer dst = holder.buffer();
+            ByteBuffer dst = holder.window(0, maxRecord);
             int mark = firstMark;
             long total = 0;
             while (true) {
@@ -219,7 +225,7 @@ public final class RpcConnection implements AutoCloseable {
         in.flip();
     }
 
-    private void deliver(ByteBuffer record, RecordBuffer holder) {
+    private void deliver(ByteBuffer record, Slab holder) {
         ReplyDecoder d = new ReplyDecoder(record, holder);
         if (d.remaining() < 8) {
             return;   // not a message this client can answer or match; nothing waits for it
@@ -285,8 +291,8 @@ public final class RpcConnection implements AutoCloseable {
     }
 
     /** Large-record buffers this connection has allocated (they are reused once released). */
-    int recordBuffersAllocated() {
-        return largeRecords.allocated();
+    long recordBuffersAllocated() {
+        return largeRecords.slabsMade();
     }
 
     /** Closes the connection; calls still waiting fail. */

@@ -6,9 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A direct buffer the socket reads RPC records into, shared by the records that lie in it. Every holder (the
  * connection reading into it, each record handed on) counts once; the last {@link #release()} gives the slab back
- * to its pool, so its memory is read into again instead of being left to the garbage collector.
+ * to its pool, so its memory is read into again instead of being left to the garbage collector. Public for other
+ * receivers of RPC records (the load generator's client reads its large replies into slabs too).
  */
-final class Slab {
+public final class Slab {
     private final ByteBuffer memory;
     private final SlabPool pool;
     private final AtomicInteger holders = new AtomicInteger();
@@ -18,12 +19,12 @@ final class Slab {
         this.memory = ByteBuffer.allocateDirect(capacity);
     }
 
-    int capacity() {
+    public int capacity() {
         return memory.capacity();
     }
 
     /** A view of bytes [from, to), position 0; the slab's own position and limit are never touched. */
-    ByteBuffer window(int from, int to) {
+    public ByteBuffer window(int from, int to) {
         return memory.slice(from, to - from);
     }
 
@@ -41,11 +42,13 @@ final class Slab {
         holders.set(1);
     }
 
-    void hold() {
+    /** One more holder. */
+    public void hold() {
         holders.incrementAndGet();
     }
 
-    void release() {
+    /** One holder fewer; the last gives the slab back to its pool. */
+    public void release() {
         int left = holders.decrementAndGet();
         if (left == 0) {
             pool.giveBack(this);

@@ -41,7 +41,7 @@ public final class SlabPool {
     }
 
     /** A slab of at least {@code bytes} (a large one when {@code preferLarge}), held once by the caller. */
-    Slab take(int bytes, boolean preferLarge) {
+    public Slab take(int bytes, boolean preferLarge) {
         if (bytes > largeSize) {
             throw new IllegalArgumentException(bytes + " bytes exceed the large slab size " + largeSize);
         }
