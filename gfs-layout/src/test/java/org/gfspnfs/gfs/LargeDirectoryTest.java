@@ -48,6 +48,50 @@ class LargeDirectoryTest {
         }
     }
 
+    /**
+     * Listings keep each leaf's sorted entries with the leaf's block: every later change to the leaf (insert, unlink,
+     * rename in and out, a split as the directory grows) must be seen by the next listing, on every leaf.
+     */
+    @Test
+    void everyListing_afterInsertsUnlinksAndRenames_showsTheDirectoryAsItIsNow() throws Exception {
+        MemoryBlockDevice dev = TestImages.formatted(32 << 20, TestImages.small(1024).withJournals(2, 512));
+        try (FileSystem fs = TestImages.mount(dev, 0, locks)) {
+            InodeId dir = fs.mkdir(fs.root(), "d", 0755, 0, 0).id();
+            InodeId other = fs.mkdir(fs.root(), "o", 0755, 0, 0).id();
+            Set<String> expected = new HashSet<>();
+            for (int i = 0; i < 800; i++) {
+                fs.create(dir, "f" + i, 0644, 0, 0);
+                expected.add("f" + i);
+            }
+            fs.create(other, "incoming", 0644, 0, 0);
+            assertThat(TwoNodeTest.names(fs, dir)).isEqualTo(expected);
+            Random rnd = new Random(11);
+            int next = 800;
+            for (int round = 0; round < 12; round++) {
+                for (int k = 0; k < 40; k++) {
+                    String name = "f" + next++;
+                    fs.create(dir, name, 0644, 0, 0);
+                    expected.add(name);
+                }
+                for (int k = 0; k < 30; k++) {
+                    String victim = expected.stream().skip(rnd.nextInt(expected.size())).findFirst().orElseThrow();
+                    fs.unlink(dir, victim);
+                    expected.remove(victim);
+                }
+                String from = expected.stream().skip(rnd.nextInt(expected.size())).findFirst().orElseThrow();
+                fs.rename(dir, from, dir, "renamed" + round);
+                expected.remove(from);
+                expected.add("renamed" + round);
+                String out = expected.stream().skip(rnd.nextInt(expected.size())).findFirst().orElseThrow();
+                fs.rename(dir, out, other, "out" + round);
+                expected.remove(out);
+                fs.rename(other, round == 0 ? "incoming" : "out" + (round - 1), dir, "in" + round);
+                expected.add("in" + round);
+                assertThat(TwoNodeTest.names(fs, dir)).as("round " + round).isEqualTo(expected);
+            }
+        }
+    }
+
     @Test
     void readdirResumedFromCookies_whileOthersInsertAndRemove_returnsEverySurvivorExactlyOnce() throws Exception {
         MemoryBlockDevice dev = TestImages.formatted(32 << 20, TestImages.small(1024).withJournals(2, 512));

@@ -64,23 +64,55 @@ final class Directory {
         while (t < size) {
             long leafAddr = tableGet(op, dir, t);
             List<Buffer> chain = chain(op, dir, leafAddr);
-            List<Entry> here = new ArrayList<>();
-            for (Buffer b : chain) {
-                here.addAll(DirBlock.leaf(b.data).entries());
-            }
-            here = after(here, cookie);
-            for (Entry e : here) {
+            List<Entry> here = sorted(chain);
+            for (int i = firstAfter(here, cookie); i < here.size(); i++) {
                 if (out.size() == max) {
                     eof[0] = false;
                     return out;
                 }
-                out.add(e);
+                out.add(here.get(i));
             }
             long span = 1L << (depth - DirBlock.leafDepth(chain.get(0).data));
             t = (t & ~(span - 1)) + span;
         }
         eof[0] = true;
         return out;
+    }
+
+    /**
+     * The entries of one leaf chain in cookie order. A single leaf (the usual chain) keeps them decoded in its
+     * buffer for the next listing: decoding and sorting a leaf was a tenth of a READDIR's cost.
+     */
+    private static List<Entry> sorted(List<Buffer> chain) throws CorruptionException {
+        Buffer only = chain.size() == 1 ? chain.get(0) : null;
+        if (only != null && only.sortedEntries != null) {
+            return only.sortedEntries;
+        }
+        List<Entry> all = new ArrayList<>();
+        for (Buffer b : chain) {
+            all.addAll(DirBlock.leaf(b.data).entries());
+        }
+        all.sort(BY_COOKIE);
+        List<Entry> sorted = List.copyOf(all);
+        if (only != null) {
+            only.sortedEntries = sorted;
+        }
+        return sorted;
+    }
+
+    /** Index of the first entry of a cookie-sorted list whose cookie is above {@code cookie} (unsigned). */
+    private static int firstAfter(List<Entry> sorted, long cookie) {
+        int lo = 0;
+        int hi = sorted.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(sorted.get(mid).cookie(), cookie) > 0) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     private static List<Entry> after(List<Entry> entries, long cookie) {

@@ -95,6 +95,7 @@ final class Op implements AutoCloseable {
             // Only EX holders may dirty blocks: a demote from SH relies on it to skip the journal flush.
             throw new IllegalStateException("buffer " + b.addr + " changed without " + b.owner + " in EX");
         }
+        b.sortedEntries = null;
         if (!undo.containsKey(b.addr)) {
             if (undo.isEmpty()) {
                 undo = new LinkedHashMap<>();
@@ -176,7 +177,11 @@ final class Op implements AutoCloseable {
                 }
                 changedDinodes = List.of();
                 for (Undo u : undo.values()) {
+                    u.buffer().sortedEntries = null;   // decoded after the change began, or before a rollback
                     m.log().recycle(u.data());
+                }
+                for (Buffer b : created) {
+                    b.sortedEntries = null;
                 }
                 undo = Map.of();
                 m.log().lock().unlock();

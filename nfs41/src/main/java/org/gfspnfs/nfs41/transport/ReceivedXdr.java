@@ -1,7 +1,10 @@
 package org.gfspnfs.nfs41.transport;
 
 import org.dcache.oncrpc4j.xdr.Xdr;
+import org.gfspnfs.nfs41.xdr.ShallowAppend;
 import org.glassfish.grizzly.Buffer;
+import org.glassfish.grizzly.memory.Buffers;
+import org.glassfish.grizzly.memory.BuffersBuffer;
 import org.glassfish.grizzly.memory.MemoryManager;
 
 /**
@@ -10,7 +13,7 @@ import org.glassfish.grizzly.memory.MemoryManager;
  * stream, and this stream then switches to a buffer of its own and lets the request's memory go, to be read into
  * again. {@link #release()} does the same for a call that is never answered.
  */
-public final class ReceivedXdr extends Xdr {
+public final class ReceivedXdr extends Xdr implements ShallowAppend {
     private final MemoryManager memoryManager;
     private final ReceivedRecord record;
 
@@ -26,6 +29,24 @@ public final class ReceivedXdr extends Xdr {
         _buffer = memoryManager.allocate(INITIAL_XDR_SIZE);
         record.release();
         super.beginEncoding();
+    }
+
+    /**
+     * The reply so far and then {@code bytes} as one composite buffer, the way oncrpc4j appends READ data: a large
+     * reply encoded into an array is written from it, not copied into a buffer grown to hold it.
+     */
+    @Override
+    public void appendShallow(byte[] bytes, int length) {
+        if ((length & 3) != 0) {
+            throw new IllegalArgumentException("not whole XDR items: " + length + " bytes");
+        }
+        int end = _buffer.position() + length;
+        BuffersBuffer composite = BuffersBuffer.create(memoryManager);
+        composite.allowBufferDispose(true);
+        composite.append(_buffer.slice(0, _buffer.position())).append(Buffers.wrap(memoryManager, bytes, 0, length));
+        composite.position(end);
+        composite.limit(end);
+        _buffer = composite;
     }
 
     /** The call's bytes may be overwritten from now on. A second call, or one after the reply, does nothing. */

@@ -1,8 +1,10 @@
 package org.gfspnfs.nfs41.xdr;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
+import org.dcache.oncrpc4j.rpc.OncRpcException;
 import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
 
 /**
@@ -29,6 +31,20 @@ public final class XdrByteWriter extends XdrEncoder {
     /** The bytes written so far. */
     public byte[] toByteArray() {
         return Arrays.copyOf(buf, pos);
+    }
+
+    /**
+     * Appends the bytes written so far to {@code out} as they are (they are whole XDR items, so a multiple of four
+     * long): by reference if {@code out} takes that, else in one bulk copy - not one small write per item. This
+     * writer must not be used afterwards.
+     */
+    public void writeTo(XdrEncodingStream out) throws OncRpcException, IOException {
+        if (out instanceof ShallowAppend shallow) {
+            shallow.appendShallow(buf, pos);
+        } else {
+            out.xdrEncodeOpaque(buf, 0, pos);
+        }
+        buf = null;
     }
 
     private void room(int n) {
