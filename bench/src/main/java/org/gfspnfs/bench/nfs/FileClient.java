@@ -2,7 +2,6 @@ package org.gfspnfs.bench.nfs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,10 +28,10 @@ import org.gfspnfs.nfs41.xdr.Write4Res;
  * moves, so a pNFS run can show how much data went through the metadata server.
  */
 public final class FileClient {
-    /** The directory entry callback of {@link #readdir}. */
+    /** The directory entry callback of {@link #readdir}: the name's bytes, and the attributes (valid during the call). */
     @FunctionalInterface
     public interface EntryConsumer {
-        void accept(String name, Map<Integer, Object> attrs) throws IOException;
+        void accept(byte[] name, EntryAttrs attrs) throws IOException;
     }
 
     private final NfsSession session;
@@ -149,11 +148,13 @@ public final class FileClient {
         byte[] verifier = new byte[8];
         int count = 0;
         int maxCount = Math.min(session.maxResponseSize() - 512, 256 << 10);
+        EntryAttrs decoded = new EntryAttrs();
         while (true) {
             Readdir4Res page = body(session.call(NfsOps.putFh(dir), NfsOps.readdir(cookie, verifier, maxCount,
                     attrs)), Op.READDIR);
             for (Entry4 e : page.entries) {
-                each.accept(new String(e.name, StandardCharsets.UTF_8), AttrReader.decode(e.attrs));
+                decoded.decode(e.attrs);
+                each.accept(e.name, decoded);
                 cookie = e.cookie;
                 count++;
             }

@@ -58,9 +58,9 @@ public final class MetadataWorkload {
             AtomicInteger wrong = new AtomicInteger();
             long start = System.nanoTime();
             int n = client.readdir(dir, AttrReader.LS_ATTRS, (name, attrs) -> {
-                int i = name.startsWith("f") ? parse(name.substring(1)) : -1;
-                if (i < 0 || i >= expected || seen[i] || !Long.valueOf(NF4REG).equals(attrs.get(Attr.TYPE))
-                        || !attrs.containsKey(Attr.SIZE) || !attrs.containsKey(Attr.FILEID)) {
+                int i = fileIndex(name);
+                if (i < 0 || i >= expected || seen[i] || attrs.get(Attr.TYPE) != NF4REG
+                        || !attrs.has(Attr.SIZE) || !attrs.has(Attr.FILEID)) {
                     wrong.incrementAndGet();
                 } else {
                     seen[i] = true;
@@ -87,11 +87,18 @@ public final class MetadataWorkload {
         return new Metric("removes", 1, 0, files, System.nanoTime() - start, "depth=" + depth);
     }
 
-    private static int parse(String digits) {
-        try {
-            return Integer.parseInt(digits);
-        } catch (NumberFormatException e) {
+    /** {@code i} for the name "f" + i (as {@code creates} names them), else -1. */
+    static int fileIndex(byte[] name) {
+        if (name.length < 2 || name.length > 10 || name[0] != 'f' || name[1] == '0' && name.length > 2) {
             return -1;
         }
+        int i = 0;
+        for (int k = 1; k < name.length; k++) {
+            if (name[k] < '0' || name[k] > '9') {
+                return -1;
+            }
+            i = i * 10 + (name[k] - '0');
+        }
+        return i;
     }
 }

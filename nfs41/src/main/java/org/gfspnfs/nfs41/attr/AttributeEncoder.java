@@ -1,6 +1,8 @@
 package org.gfspnfs.nfs41.attr;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.BitSet;
 
@@ -12,7 +14,7 @@ import org.gfspnfs.nfs41.vfs.FsStat;
 import org.gfspnfs.nfs41.vfs.Stat;
 import org.gfspnfs.nfs41.xdr.Fattr4;
 import org.gfspnfs.nfs41.xdr.FileType4;
-import org.gfspnfs.nfs41.xdr.XdrBounds;
+import org.gfspnfs.nfs41.xdr.XdrByteWriter;
 import org.gfspnfs.nfs41.xdr.XdrBytes;
 
 /**
@@ -24,6 +26,8 @@ public final class AttributeEncoder {
     private final AttrSettings settings;
     private final BitSet supported;
     private final int[] exclCreat = Bitmaps.of(Attr.SIZE, Attr.MODE, Attr.OWNER, Attr.OWNER_GROUP);
+    private volatile MappedName lastOwner;
+    private volatile MappedName lastGroup;
 
     public AttributeEncoder(IdMapper idMapper, AttrSettings settings) {
         this.idMapper = idMapper;
@@ -86,6 +90,48 @@ public final class AttributeEncoder {
         return new Fattr4(plan.bitmap, vals);
     }
 
+    /**
+     * The fattr4 of {@link #encode(Plan, AttrSource)} written straight into {@code out}: bitmap, then the values as
+     * an opaque whose length is filled in once they are written. For READDIR, which writes its reply as it goes.
+     */
+    public void encodeInto(Plan plan, AttrSource src, XdrByteWriter out) throws NfsException {
+        FsStat fs = plan.fsStat ? src.fsStat().get() : null;
+        out.xdrEncodeIntVector(plan.bitmap);
+        int lengthAt = out.length();
+        out.xdrEncodeInt(0);
+        for (int a : plan.attrs) {
+            try {
+                encodeOne(out, a, src, fs);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        out.patchInt(lengthAt, out.length() - lengthAt - 4);
+    }
+
+    /** The owner string of {@code uid} as UTF-8; the last one is kept (a directory's files mostly share one). */
+    private byte[] ownerBytes(int uid) {
+        MappedName last = lastOwner;
+        if (last == null || last.id != uid) {
+            last = new MappedName(uid, idMapper.uidToOwner(uid).getBytes(StandardCharsets.UTF_8));
+            lastOwner = last;
+        }
+        return last.utf8;
+    }
+
+    private byte[] groupBytes(int gid) {
+        MappedName last = lastGroup;
+        if (last == null || last.id != gid) {
+            last = new MappedName(gid, idMapper.gidToGroup(gid).getBytes(StandardCharsets.UTF_8));
+            lastGroup = last;
+        }
+        return last.utf8;
+    }
+
+    /** An id and its mapped name, encoded. Immutable, so threads may share the last one without a lock. */
+    private record MappedName(int id, byte[] utf8) {
+    }
+
     /** The supported attributes of one request, in the order they are encoded, and the bitmap that says so. */
     public static final class Plan {
         private final int[] attrs;
@@ -130,8 +176,8 @@ public final class AttributeEncoder {
             case Attr.MAXWRITE -> x.xdrEncodeLong(settings.maxWrite());
             case Attr.MODE -> x.xdrEncodeInt(st.mode() & 07777);
             case Attr.NUMLINKS -> x.xdrEncodeInt(st.nlink());
-            case Attr.OWNER -> XdrBounds.utf8(x, idMapper.uidToOwner(st.uid()));
-            case Attr.OWNER_GROUP -> XdrBounds.utf8(x, idMapper.gidToGroup(st.gid()));
+            case Attr.OWNER -> x.xdrEncodeDynamicOpaque(ownerBytes(st.uid()));
+            case Attr.OWNER_GROUP -> x.xdrEncodeDynamicOpaque(groupBytes(st.gid()));
             case Attr.RAWDEV -> {
                 x.xdrEncodeInt(st.rdevMajor());
                 x.xdrEncodeInt(st.rdevMinor());

@@ -1,6 +1,7 @@
 package org.gfspnfs.nfs41.compound;
 
 import java.time.Clock;
+import java.util.concurrent.Executor;
 
 import org.gfspnfs.nfs41.attr.AttributeDecoder;
 import org.gfspnfs.nfs41.attr.AttributeEncoder;
@@ -28,6 +29,8 @@ import org.gfspnfs.nfs41.vfs.VirtualFileSystem;
  * @param layoutStates   the layout stateids on an MDS, null otherwise
  * @param stateidValidator the validator on a DS, null otherwise
  * @param delegations    whether OPEN may hand out read delegations
+ * @param helper         runs work an operation hands off to go on in parallel with it (READDIR's read-ahead of
+ *                       the next page of entries); whoever needs the result runs it itself if no thread has yet
  */
 public record ServerServices(EngineConfig config, Clock clock, int epoch, byte[] writeVerifier,
                              VirtualFileSystem vfs, ExportTable exports, ExportAccess exportAccess,
@@ -35,5 +38,5 @@ public record ServerServices(EngineConfig config, Clock clock, int epoch, byte[]
                              ClientRegistry clients, SessionRegistry sessions, StateManager states,
                              GracePeriod grace, RecoveryStore recovery, CallbackService callbacks, ServerRole role,
                              LayoutProvider layouts, LayoutStateTable layoutStates,
-                             StateidValidator stateidValidator, boolean delegations) {
+                             StateidValidator stateidValidator, boolean delegations, Executor helper) {
 }

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -58,14 +60,18 @@ public final class Nfs41Server implements AutoCloseable {
     private final RpcServerTransport svc;
     private final ServerServices services;
     private final LeaseReaper reaper;
+    /** Threads for work operations hand off ({@link ServerServices#helper()}): one per core of a small node. */
+    private static final int HELPER_THREADS = 2;
     private final ScheduledExecutorService ownedScheduler;
+    private final ExecutorService helper;
 
     private Nfs41Server(RpcServerTransport svc, ServerServices services, LeaseReaper reaper,
-                        ScheduledExecutorService ownedScheduler) {
+                        ScheduledExecutorService ownedScheduler, ExecutorService helper) {
         this.svc = svc;
         this.services = services;
         this.reaper = reaper;
         this.ownedScheduler = ownedScheduler;
+        this.helper = helper;
     }
 
     public static Builder builder() {
@@ -102,6 +108,7 @@ public final class Nfs41Server implements AutoCloseable {
                 services.states().releaseClient(c.id());
             }
         } finally {
+            helper.shutdownNow();
             if (ownedScheduler != null) {
                 ownedScheduler.shutdownNow();
             }
@@ -227,9 +234,23 @@ public final class Nfs41Server implements AutoCloseable {
             Objects.requireNonNull(vfs, "fileSystem");
             Objects.requireNonNull(exports, "exports");
             int epoch = (int) (clock.millis() / 1000);
+            ExecutorService helper = Executors.newFixedThreadPool(HELPER_THREADS, r -> {
+                Thread t = new Thread(r, "nfs41-" + port + "-helper");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                return start(epoch, helper);
+            } catch (IOException | RuntimeException e) {
+                helper.shutdownNow();
+                throw e;
+            }
+        }
+
+        private Nfs41Server start(int epoch, ExecutorService helper) throws IOException {
             ServerServices services;
             try {
-                services = services(epoch);
+                services = services(epoch, helper);
             } catch (NfsException e) {
                 throw new IOException("cannot resolve exports: " + e.getMessage(), e);
             }
@@ -258,10 +279,10 @@ public final class Nfs41Server implements AutoCloseable {
             if (layouts != null) {
                 layouts.attach(new BackchannelLayoutRecaller(services, services.layoutStates(), s));
             }
-            return new Nfs41Server(svc, services, reaper, owned);
+            return new Nfs41Server(svc, services, reaper, owned, helper);
         }
 
-        private ServerServices services(int epoch) throws NfsException {
+        private ServerServices services(int epoch, Executor helper) throws NfsException {
             int[] layoutTypes = layouts == null ? new int[0] : layouts.layoutTypes();
             int blockSize = layouts == null ? 0 : layouts.blockSize();
             AttrSettings settings = new AttrSettings((int) config.lease().toSeconds(), config.maxIo(),
@@ -284,7 +305,7 @@ public final class Nfs41Server implements AutoCloseable {
             ServerServices services = new ServerServices(config, clock, epoch, writeVerifier, vfs, exports,
                     new ExportAccess(exports, vfs), idMapper, encoder, new AttributeDecoder(idMapper, encoder),
                     clients, sessions, states, grace, recovery, callbacks, role, layouts, layoutTable,
-                    stateidValidator, delegations && role != ServerRole.DS);
+                    stateidValidator, delegations && role != ServerRole.DS, helper);
             clients.onClientEnd(c -> clientEnded(services, c));
             return services;
         }

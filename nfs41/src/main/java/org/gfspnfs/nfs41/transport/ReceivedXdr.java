@@ -1,9 +1,11 @@
 package org.gfspnfs.nfs41.transport;
 
+import java.nio.ByteBuffer;
+
 import org.dcache.oncrpc4j.xdr.Xdr;
 import org.gfspnfs.nfs41.xdr.ShallowAppend;
 import org.glassfish.grizzly.Buffer;
-import org.glassfish.grizzly.memory.Buffers;
+import org.glassfish.grizzly.memory.ByteBufferWrapper;
 import org.glassfish.grizzly.memory.BuffersBuffer;
 import org.glassfish.grizzly.memory.MemoryManager;
 
@@ -43,7 +45,10 @@ public final class ReceivedXdr extends Xdr implements ShallowAppend {
         int end = _buffer.position() + length;
         BuffersBuffer composite = BuffersBuffer.create(memoryManager);
         composite.allowBufferDispose(true);
-        composite.append(_buffer.slice(0, _buffer.position())).append(Buffers.wrap(memoryManager, bytes, 0, length));
+        // A plain wrapper: disposing it (after the write) drops the reference, where a memory manager's own wrapper
+        // may hand the array to its pool - and a reply cache may send the same array again.
+        composite.append(_buffer.slice(0, _buffer.position()))
+                .append(new ByteBufferWrapper(ByteBuffer.wrap(bytes, 0, length)));
         composite.position(end);
         composite.limit(end);
         _buffer = composite;

@@ -18,22 +18,8 @@ public class Readdir4Res implements XdrAble, SizedXdr {
     public List<Entry4> entries = new ArrayList<>();
     public boolean eof;
 
-    /**
-     * Into a transport buffer (oncrpc4j's {@code Xdr}: a Grizzly buffer that takes item by item, grown by copying
-     * or chaining) the reply goes via one array of its exact size, which the transport then sends as it is.
-     */
     @Override
     public void xdrEncode(XdrEncodingStream xdr) throws OncRpcException, IOException {
-        if (xdr instanceof XdrByteWriter) {
-            encodeItems(xdr);
-            return;
-        }
-        XdrByteWriter w = new XdrByteWriter(encodedSize());
-        encodeItems(w);
-        w.writeTo(xdr);
-    }
-
-    private void encodeItems(XdrEncodingStream xdr) throws OncRpcException, IOException {
         xdr.xdrEncodeOpaque(cookieVerf, 8);
         for (Entry4 e : entries) {
             xdr.xdrEncodeBoolean(true);

@@ -35,8 +35,8 @@ public final class XdrByteWriter extends XdrEncoder {
 
     /**
      * Appends the bytes written so far to {@code out} as they are (they are whole XDR items, so a multiple of four
-     * long): by reference if {@code out} takes that, else in one bulk copy - not one small write per item. This
-     * writer must not be used afterwards.
+     * long): by reference if {@code out} takes that, else in one bulk copy - not one small write per item. Nothing
+     * may be written to this writer afterwards (a reply cache may encode the same result again).
      */
     public void writeTo(XdrEncodingStream out) throws OncRpcException, IOException {
         if (out instanceof ShallowAppend shallow) {
@@ -44,7 +44,30 @@ public final class XdrByteWriter extends XdrEncoder {
         } else {
             out.xdrEncodeOpaque(buf, 0, pos);
         }
-        buf = null;
+    }
+
+    /** Bytes written so far. */
+    public int length() {
+        return pos;
+    }
+
+    /** Forgets everything written after the first {@code length} bytes (an item that turned out not to fit). */
+    public void truncate(int length) {
+        if (length < 0 || length > pos) {
+            throw new IllegalArgumentException("truncate to " + length + " of " + pos + " bytes");
+        }
+        pos = length;
+    }
+
+    /** Overwrites the int written at byte {@code at} (a length known only after what follows it was written). */
+    public void patchInt(int at, int v) {
+        if (at < 0 || at + 4 > pos) {
+            throw new IllegalArgumentException("no int at " + at + " of " + pos + " bytes");
+        }
+        buf[at] = (byte) (v >>> 24);
+        buf[at + 1] = (byte) (v >>> 16);
+        buf[at + 2] = (byte) (v >>> 8);
+        buf[at + 3] = (byte) v;
     }
 
     private void room(int n) {
