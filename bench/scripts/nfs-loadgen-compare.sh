@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # nfs-loadgen-compare.sh - the host-side NFSv4.1 load generator (org.gfspnfs.bench.nfs.LoadGen) against NFS-Ganesha
 # (scripts/ganesha.sh: Debian nfs-ganesha, FSAL_VFS) and against our server (`./gfspnfs demo`: MDS on P, 3 data
-# servers on P+1..P+3), all in one run, plus the loopback TCP ceiling measured by the same program. Workloads:
+# servers on P+1..P+3), all in one run, plus the loopback TCP ceiling measured by the same program and the disk
+# ceiling (dd conv=fsync of one sequential run's size, which bounds any server's durable writes). Workloads:
 # sequential write and read with each --streams count, creates, READDIR+GETATTR of the created files, removes,
 # random 4 KiB writes and reads; then the sequential ones again through pNFS layouts (3 DS). Prints the raw
 # `metric=...` lines and two tables: ours (MDS alone) vs Ganesha, and pNFS 3 DS vs MDS alone vs Ganesha.
@@ -173,8 +174,24 @@ warmup ganesha "$WARMUP" "$gport" --workload all
 # fifth of all samples: eight pNFS passes per warm-up round.
 [ "$ours_ok" = 1 ] && [ "$PNFS" = 1 ] && warmup ours $((8 * WARMUP)) "$oport" --workload seq-write,seq-read --pnfs
 [ "$one_ok" = 1 ] && warmup one $((8 * WARMUP)) "$p1port" --workload seq-write,seq-read --pnfs
+# The disk ceiling: what this filesystem takes of a sequential write made durable (dd conv=fsync, the same size as a
+# seq-write run, into the directory that holds both servers' data). A seq-write row includes the COMMIT that makes
+# its data durable, so no server writes faster than this; the table shows ours/disk next to ours/tcp.
+disk_ceiling() {
+  local mib bytes out secs
+  case "$SIZE" in
+    *[gG]) mib=$(( ${SIZE%[gG]} * 1024 ));; *[mM]) mib=${SIZE%[mM]};; *[kK]) mib=$(( ${SIZE%[kK]} / 1024 ));; *) mib=$(( SIZE >> 20 ));;
+  esac
+  [ "$mib" -ge 1 ] || mib=1
+  out=$(LC_ALL=C dd if=/dev/zero of="$dir/disk-ceiling.bin" bs=1M count="$mib" conv=fsync 2>&1 | tail -1)
+  rm -f "$dir/disk-ceiling.bin"
+  bytes=${out%% bytes*}; secs=$(echo "$out" | sed -n 's/.* copied, \([0-9.e+-]*\) s,.*/\1/p')
+  [ -n "$secs" ] && awk -v b="$bytes" -v s="$secs" 'BEGIN { if (s > 0) printf "disk metric=disk-ceiling streams=1 MBps=%.1f\n", b / s / 1e6 }' \
+    | tee -a "$dir/disk.results"
+}
 tcp=$TCP
 for run in $(seq 1 "$RUNS"); do
+  disk_ceiling || true
   for group in seq-write,seq-read creates,readdir rand4k; do
     sides="ganesha ours"; [ $(( run % 2 )) = 0 ] && sides="ours ganesha"
     for side in $sides; do
@@ -211,6 +228,7 @@ awk -v ours_ok="$ours_ok" '
     all[side, key] = ((side, key) in all) ? all[side, key] " " v : v
     val[side, key] = median(all[side, key])
     if (side == "pnfs" || side == "pnfs1") mdsbytes[key] = (key in mdsbytes) ? mdsbytes[key] + f["mds_data_bytes"] : f["mds_data_bytes"]
+    if (m == "disk-ceiling") { disks = (disks == "") ? f["MBps"] : disks " " f["MBps"]; next }
     if (!(key in seen) && m != "tcp-ceiling") { seen[key] = 1; order[++n] = key }
     if (m == "tcp-ceiling") tcp[f["streams"]] = f["MBps"]
   }
@@ -226,15 +244,18 @@ awk -v ours_ok="$ours_ok" '
   }
   function ratio(a, b) { return (a == "" || b == "" || a == "n/a" || b == "n/a" || b + 0 == 0) ? "n/a" : sprintf("%.2f", a / b) }
   END {
-    printf "%-14s %7s %-6s %10s %10s %7s %12s\n", "metric", "streams", "unit", "ganesha", "ours", "ratio", "ours/tcp"
+    disk = (disks == "") ? "" : median(disks)
+    printf "%-14s %7s %-6s %10s %10s %7s %12s %10s\n", "metric", "streams", "unit", "ganesha", "ours", "ratio", "ours/tcp", "ours/disk"
     for (i = 1; i <= n; i++) {
       split(order[i], p, " "); m = p[1]; s = p[2]
       g = val["ganesha", order[i]]; o = ours_ok ? val["ours", order[i]] : "n/a"
       unit = (m ~ /^seq/) ? "MB/s" : "ops/s"
       t = (m ~ /^seq/ && (s in tcp)) ? ratio(o, tcp[s]) : "-"
-      printf "%-14s %7s %-6s %10s %10s %7s %12s\n", m, s, unit, g, (o == "" ? "n/a" : o), ours_ok ? paired(order[i]) : "n/a", t
+      d = (m == "seq-write" && disk != "") ? ratio(o, disk) : "-"
+      printf "%-14s %7s %-6s %10s %10s %7s %12s %10s\n", m, s, unit, g, (o == "" ? "n/a" : o), ours_ok ? paired(order[i]) : "n/a", t, d
     }
     for (s in tcp) printf "tcp-ceiling    %7s MB/s   %10s (loopback, 1 MiB writes, plain Java sockets)\n", s, tcp[s]
+    if (disk != "") printf "disk-ceiling   %7s MB/s   %10s (dd bs=1M conv=fsync of one seq-write run into this directory; median of %d)\n", 1, disk, split(disks, dd, " ")
     print ""
     printf "%-10s %7s %10s %10s %10s %9s %9s %15s %11s %10s\n", "pNFS", "streams", "3 DS", "MDS alone", "ganesha", "DS/MDS", "DS/gan.", "MDS data bytes", "1 process", "1proc/gan."
     for (i = 1; i <= n; i++) {
@@ -244,7 +265,8 @@ awk -v ours_ok="$ours_ok" '
       o = ours_ok ? val["ours", order[i]] : "n/a"
       printf "%-10s %7s %10s %10s %10s %9s %9s %15s %11s %10s\n", p[1], p[2], d, o, val["ganesha", order[i]], ratio(d, o), ratio(d, val["ganesha", order[i]]), (order[i] in mdsbytes) ? mdsbytes[order[i]] : "-", d1, ratio(d1, val["ganesha", order[i]])
     }
-  }' "$dir/ganesha.results" "$dir/ours.results" $( [ -f "$dir/pnfs.results" ] && echo "$dir/pnfs.results" ) \
+  }' "$dir/ganesha.results" "$dir/ours.results" $( [ -f "$dir/disk.results" ] && echo "$dir/disk.results" ) \
+    $( [ -f "$dir/pnfs.results" ] && echo "$dir/pnfs.results" ) \
     $( [ -f "$dir/pnfs1.results" ] && echo "$dir/pnfs1.results" )
 # Server CPU per workload group (user + system time of the server process, which includes its file I/O in the
 # kernel; both sides serve the same requests, so less is more efficient). Noise from the rest of the machine moves

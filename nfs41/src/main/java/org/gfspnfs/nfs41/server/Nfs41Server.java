@@ -57,11 +57,11 @@ public final class Nfs41Server implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Nfs41Server.class);
     /** Threads that read and write the connections (calls run on the worker threads). */
     private static final int SELECTOR_THREADS = 2;
+    /** Threads for work operations hand off ({@link ServerServices#helper()}): one per core of a small node. */
+    private static final int HELPER_THREADS = 2;
     private final RpcServerTransport svc;
     private final ServerServices services;
     private final LeaseReaper reaper;
-    /** Threads for work operations hand off ({@link ServerServices#helper()}): one per core of a small node. */
-    private static final int HELPER_THREADS = 2;
     private final ScheduledExecutorService ownedScheduler;
     private final ExecutorService helper;
 

@@ -117,6 +117,43 @@ class NamespaceTest {
                 .isLessThanOrEqualTo(300 + 2L * pages);
     }
 
+    /**
+     * A reply of many pages: each page after the first two is read ahead while the one before is encoded. Every entry
+     * comes once, in the order of its cookies, with its own attributes.
+     */
+    @Test
+    void largeReplies_listEveryEntryOnceInCookieOrder_withItsOwnAttributes() throws Exception {
+        int n = 1500;
+        for (int i = 0; i < n; i++) {
+            expectOk(inExport(Ops.mkdir("m" + i, AttrValues.mode(0700 | i % 64))));
+        }
+        Set<String> seen = new HashSet<>();
+        long cookie = 0;
+        byte[] verf = new byte[8];
+        boolean eof = false;
+        int largest = 0;
+        while (!eof) {
+            Readdir4Res page = body(expectOk(inExport(Ops.readdir(cookie, verf, 128 << 10, Attr.TYPE, Attr.FILEID,
+                    Attr.MODE))), Op.READDIR);
+            for (Entry4 e : page.entries) {
+                String name = new String(e.name, StandardCharsets.UTF_8);
+                assertThat(seen.add(name)).as("listed once: %s", name).isTrue();
+                assertThat(Long.compareUnsigned(e.cookie, cookie)).as("cookie order at %s", name).isPositive();
+                cookie = e.cookie;
+                AttrValues a = AttrValues.decode(e.attrs);
+                assertThat(a.mode()).as("mode of %s", name).isEqualTo(0700 | Integer.parseInt(name.substring(1)) % 64);
+                AttrValues own = AttrValues.decode(body(expectOk(inExport(Ops.lookup(name), Ops.getattr(Attr.FILEID))),
+                        Op.GETATTR));
+                assertThat(a.fileId()).as("fileid of %s", name).isEqualTo(own.fileId());
+            }
+            largest = Math.max(largest, page.entries.size());
+            verf = page.cookieVerf;
+            eof = page.eof;
+        }
+        assertThat(seen).hasSize(n);
+        assertThat(largest).as("entries in the largest reply").isGreaterThan(16 + 2 * 256);
+    }
+
     @Test
     void readdirWithReservedCookie_isBadCookie_andTinyMaxcount_isTooSmall() throws Exception {
         expectOk(inExport(Ops.mkdir("x", AttrValues.mode(0755))));
