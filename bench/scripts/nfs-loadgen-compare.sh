@@ -2,7 +2,7 @@
 # nfs-loadgen-compare.sh - the host-side NFSv4.1 load generator (org.gfspnfs.bench.nfs.LoadGen) against NFS-Ganesha
 # (scripts/ganesha.sh: Debian nfs-ganesha, FSAL_VFS) and against our server (`./gfspnfs demo`: MDS on P, 3 data
 # servers on P+1..P+3), all in one run, plus the loopback TCP ceiling measured by the same program and the disk
-# ceiling (dd conv=fsync of one sequential run's size, which bounds any server's durable writes). Workloads:
+# ceiling (a durable dd overwrite of one sequential run's size: what the disk itself takes). Workloads:
 # sequential write and read with each --streams count, creates, READDIR+GETATTR of the created files, removes,
 # random 4 KiB writes and reads; then the sequential ones again through pNFS layouts (3 DS). Prints the raw
 # `metric=...` lines and two tables: ours (MDS alone) vs Ganesha, and pNFS 3 DS vs MDS alone vs Ganesha.
@@ -174,17 +174,19 @@ warmup ganesha "$WARMUP" "$gport" --workload all
 # fifth of all samples: eight pNFS passes per warm-up round.
 [ "$ours_ok" = 1 ] && [ "$PNFS" = 1 ] && warmup ours $((8 * WARMUP)) "$oport" --workload seq-write,seq-read --pnfs
 [ "$one_ok" = 1 ] && warmup one $((8 * WARMUP)) "$p1port" --workload seq-write,seq-read --pnfs
-# The disk ceiling: what this filesystem takes of a sequential write made durable (dd conv=fsync, the same size as a
-# seq-write run, into the directory that holds both servers' data). A seq-write row includes the COMMIT that makes
-# its data durable, so no server writes faster than this; the table shows ours/disk next to ours/tcp.
+# The disk ceiling: what the disk takes of a sequential overwrite made durable - dd of one seq-write run's size over
+# a file written once before (so no block allocation: a server overwriting its image's blocks does the same), with
+# fdatasync, in the directory that holds both servers' data. A seq-write row is the network transfer plus the COMMIT
+# that makes the data durable; the table shows ours/disk next to ours/tcp.
 disk_ceiling() {
-  local mib bytes out secs
+  local mib bytes out secs f="$dir/disk-ceiling.bin"
   case "$SIZE" in
     *[gG]) mib=$(( ${SIZE%[gG]} * 1024 ));; *[mM]) mib=${SIZE%[mM]};; *[kK]) mib=$(( ${SIZE%[kK]} / 1024 ));; *) mib=$(( SIZE >> 20 ));;
   esac
   [ "$mib" -ge 1 ] || mib=1
-  out=$(LC_ALL=C dd if=/dev/zero of="$dir/disk-ceiling.bin" bs=1M count="$mib" conv=fsync 2>&1 | tail -1)
-  rm -f "$dir/disk-ceiling.bin"
+  dd if=/dev/zero of="$f" bs=1M count="$mib" conv=fsync 2>/dev/null
+  out=$(LC_ALL=C dd if=/dev/zero of="$f" bs=1M count="$mib" conv=notrunc,fdatasync 2>&1 | tail -1)
+  rm -f "$f"
   bytes=${out%% bytes*}; secs=$(echo "$out" | sed -n 's/.* copied, \([0-9.e+-]*\) s,.*/\1/p')
   [ -n "$secs" ] && awk -v b="$bytes" -v s="$secs" 'BEGIN { if (s > 0) printf "disk metric=disk-ceiling streams=1 MBps=%.1f\n", b / s / 1e6 }' \
     | tee -a "$dir/disk.results"
@@ -255,7 +257,7 @@ awk -v ours_ok="$ours_ok" '
       printf "%-14s %7s %-6s %10s %10s %7s %12s %10s\n", m, s, unit, g, (o == "" ? "n/a" : o), ours_ok ? paired(order[i]) : "n/a", t, d
     }
     for (s in tcp) printf "tcp-ceiling    %7s MB/s   %10s (loopback, 1 MiB writes, plain Java sockets)\n", s, tcp[s]
-    if (disk != "") printf "disk-ceiling   %7s MB/s   %10s (dd bs=1M conv=fsync of one seq-write run into this directory; median of %d)\n", 1, disk, split(disks, dd, " ")
+    if (disk != "") printf "disk-ceiling   %7s MB/s   %10s (dd bs=1M conv=notrunc,fdatasync over written blocks, one seq-write run; median of %d)\n", 1, disk, split(disks, dd, " ")
     print ""
     printf "%-10s %7s %10s %10s %10s %9s %9s %15s %11s %10s\n", "pNFS", "streams", "3 DS", "MDS alone", "ganesha", "DS/MDS", "DS/gan.", "MDS data bytes", "1 process", "1proc/gan."
     for (i = 1; i <= n; i++) {

@@ -72,7 +72,8 @@ final class EntryAttrs {
 
     private int int32() throws IOException {
         need(4);
-        int v = (vals[at] & 0xff) << 24 | (vals[at + 1] & 0xff) << 16 | (vals[at + 2] & 0xff) << 8 | vals[at + 3] & 0xff;
+        int v = (vals[at] & 0xff) << 24 | (vals[at + 1] & 0xff) << 16 | (vals[at + 2] & 0xff) << 8
+                | vals[at + 3] & 0xff;
         at += 4;
         return v;
     }

