@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.BitSet;
+import java.util.function.IntFunction;
 
 import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
 import org.gfspnfs.nfs41.idmap.IdMapper;
@@ -22,15 +23,15 @@ import org.gfspnfs.nfs41.xdr.XdrBytes;
  * increasing number, and the returned bitmap says which ones are there.
  */
 public final class AttributeEncoder {
-    private final IdMapper idMapper;
     private final AttrSettings settings;
     private final BitSet supported;
     private final int[] exclCreat = Bitmaps.of(Attr.SIZE, Attr.MODE, Attr.OWNER, Attr.OWNER_GROUP);
-    private volatile MappedName lastOwner;
-    private volatile MappedName lastGroup;
+    private final LastMapped owners;
+    private final LastMapped groups;
 
     public AttributeEncoder(IdMapper idMapper, AttrSettings settings) {
-        this.idMapper = idMapper;
+        this.owners = new LastMapped(idMapper::uidToOwner);
+        this.groups = new LastMapped(idMapper::gidToGroup);
         this.settings = settings;
         this.supported = Bitmaps.toBitSet(Bitmaps.of(Attr.SUPPORTED_ATTRS, Attr.TYPE, Attr.FH_EXPIRE_TYPE,
                 Attr.CHANGE, Attr.SIZE, Attr.LINK_SUPPORT, Attr.SYMLINK_SUPPORT, Attr.NAMED_ATTR, Attr.FSID,
@@ -109,27 +110,30 @@ public final class AttributeEncoder {
         out.patchInt(lengthAt, out.length() - lengthAt - 4);
     }
 
-    /** The owner string of {@code uid} as UTF-8; the last one is kept (a directory's files mostly share one). */
-    private byte[] ownerBytes(int uid) {
-        MappedName last = lastOwner;
-        if (last == null || last.id != uid) {
-            last = new MappedName(uid, idMapper.uidToOwner(uid).getBytes(StandardCharsets.UTF_8));
-            lastOwner = last;
-        }
-        return last.utf8;
-    }
+    /**
+     * An id mapping's last answer, encoded: a directory's entries mostly share their owner and group, and mapping and
+     * encoding them afresh per entry showed in every READDIR profile. Immutable entries, so threads share the last
+     * one without a lock.
+     */
+    private static final class LastMapped {
+        private final IntFunction<String> map;
+        private volatile Mapped last;
 
-    private byte[] groupBytes(int gid) {
-        MappedName last = lastGroup;
-        if (last == null || last.id != gid) {
-            last = new MappedName(gid, idMapper.gidToGroup(gid).getBytes(StandardCharsets.UTF_8));
-            lastGroup = last;
+        LastMapped(IntFunction<String> map) {
+            this.map = map;
         }
-        return last.utf8;
-    }
 
-    /** An id and its mapped name, encoded. Immutable, so threads may share the last one without a lock. */
-    private record MappedName(int id, byte[] utf8) {
+        byte[] utf8(int id) {
+            Mapped m = last;
+            if (m == null || m.id != id) {
+                m = new Mapped(id, map.apply(id).getBytes(StandardCharsets.UTF_8));
+                last = m;
+            }
+            return m.utf8;
+        }
+
+        private record Mapped(int id, byte[] utf8) {
+        }
     }
 
     /** The supported attributes of one request, in the order they are encoded, and the bitmap that says so. */
@@ -176,8 +180,8 @@ public final class AttributeEncoder {
             case Attr.MAXWRITE -> x.xdrEncodeLong(settings.maxWrite());
             case Attr.MODE -> x.xdrEncodeInt(st.mode() & 07777);
             case Attr.NUMLINKS -> x.xdrEncodeInt(st.nlink());
-            case Attr.OWNER -> x.xdrEncodeDynamicOpaque(ownerBytes(st.uid()));
-            case Attr.OWNER_GROUP -> x.xdrEncodeDynamicOpaque(groupBytes(st.gid()));
+            case Attr.OWNER -> x.xdrEncodeDynamicOpaque(owners.utf8(st.uid()));
+            case Attr.OWNER_GROUP -> x.xdrEncodeDynamicOpaque(groups.utf8(st.gid()));
             case Attr.RAWDEV -> {
                 x.xdrEncodeInt(st.rdevMajor());
                 x.xdrEncodeInt(st.rdevMinor());
