@@ -87,14 +87,6 @@ final class CallEncoder extends XdrEncoder {
     }
 
     @Override
-    public void beginEncoding() {
-    }
-
-    @Override
-    public void endEncoding() {
-    }
-
-    @Override
     public void xdrEncodeInt(int value) {
         room(4);
         head.putInt(value);

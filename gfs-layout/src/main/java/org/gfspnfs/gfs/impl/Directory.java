@@ -54,9 +54,10 @@ final class Directory {
     List<Entry> list(Op op, Inode dir, long cookie, int max, boolean[] eof) throws GfsException {
         List<Entry> out = new ArrayList<>();
         if (!hashed(dir)) {
-            List<Entry> all = after(stuffed(dir).entries(), cookie);
-            eof[0] = all.size() <= max;
-            return all.subList(0, Math.min(max, all.size()));
+            List<Entry> all = byCookie(stuffed(dir).entries());
+            List<Entry> rest = all.subList(firstAfter(all, cookie), all.size());
+            eof[0] = rest.size() <= max;
+            return rest.subList(0, Math.min(max, rest.size()));
         }
         int depth = dir.d.depth();
         long size = 1L << depth;
@@ -92,8 +93,7 @@ final class Directory {
         for (Buffer b : chain) {
             all.addAll(DirBlock.leaf(b.data).entries());
         }
-        all.sort(BY_COOKIE);
-        List<Entry> sorted = List.copyOf(all);
+        List<Entry> sorted = List.copyOf(byCookie(all));
         if (only != null) {
             only.sortedEntries = sorted;
         }
@@ -115,15 +115,10 @@ final class Directory {
         return lo;
     }
 
-    private static List<Entry> after(List<Entry> entries, long cookie) {
-        List<Entry> out = new ArrayList<>();
-        for (Entry e : entries) {
-            if (Long.compareUnsigned(e.cookie(), cookie) > 0) {
-                out.add(e);
-            }
-        }
-        out.sort(BY_COOKIE);
-        return out;
+    private static List<Entry> byCookie(List<Entry> entries) {
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(BY_COOKIE);
+        return sorted;
     }
 
     /** Plan phase: an upper bound of the blocks an insert may allocate. */

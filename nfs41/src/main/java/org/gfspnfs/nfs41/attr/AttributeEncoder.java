@@ -16,7 +16,6 @@ import org.gfspnfs.nfs41.vfs.Stat;
 import org.gfspnfs.nfs41.xdr.Fattr4;
 import org.gfspnfs.nfs41.xdr.FileType4;
 import org.gfspnfs.nfs41.xdr.XdrByteWriter;
-import org.gfspnfs.nfs41.xdr.XdrBytes;
 
 /**
  * Encodes the attributes a client asks for into a fattr4 (RFC 8881 section 5): only supported attributes, in
@@ -82,13 +81,9 @@ public final class AttributeEncoder {
 
     /** The attributes of {@code plan}, in increasing number. The returned bitmap is the plan's (not to be changed). */
     public Fattr4 encode(Plan plan, AttrSource src) throws NfsException {
-        FsStat fs = plan.fsStat ? src.fsStat().get() : null;
-        byte[] vals = XdrBytes.encode(xdr -> {
-            for (int a : plan.attrs) {
-                encodeOne(xdr, a, src, fs);
-            }
-        });
-        return new Fattr4(plan.bitmap, vals);
+        XdrByteWriter vals = new XdrByteWriter(256);
+        encodeValues(plan, src, vals);
+        return new Fattr4(plan.bitmap, vals.toByteArray());
     }
 
     /**
@@ -96,18 +91,23 @@ public final class AttributeEncoder {
      * an opaque whose length is filled in once they are written. For READDIR, which writes its reply as it goes.
      */
     public void encodeInto(Plan plan, AttrSource src, XdrByteWriter out) throws NfsException {
-        FsStat fs = plan.fsStat ? src.fsStat().get() : null;
         out.xdrEncodeIntVector(plan.bitmap);
         int lengthAt = out.length();
         out.xdrEncodeInt(0);
+        encodeValues(plan, src, out);
+        out.patchInt(lengthAt, out.length() - lengthAt - 4);
+    }
+
+    /** The values of {@code plan}'s attributes, in increasing number (attr_vals). */
+    private void encodeValues(Plan plan, AttrSource src, XdrByteWriter out) throws NfsException {
+        FsStat fs = plan.fsStat ? src.fsStat().get() : null;
         for (int a : plan.attrs) {
             try {
                 encodeOne(out, a, src, fs);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new UncheckedIOException(e);   // an array writer does not fail
             }
         }
-        out.patchInt(lengthAt, out.length() - lengthAt - 4);
     }
 
     /**

@@ -91,10 +91,6 @@ public final class XdrByteWriter extends XdrEncoder {
     }
 
     @Override
-    public void endEncoding() {
-    }
-
-    @Override
     public void xdrEncodeInt(int v) {
         room(4);
         buf[pos] = (byte) (v >>> 24);

@@ -18,6 +18,15 @@ public abstract class XdrEncoder implements XdrEncodingStream {
         }
     }
 
+    /** Nothing to set up: a subclass with state to reset overrides it. */
+    @Override
+    public void beginEncoding() {
+    }
+
+    @Override
+    public void endEncoding() {
+    }
+
     @Override
     public void xdrEncodeLong(long v) {
         xdrEncodeInt((int) (v >>> 32));
