@@ -9,7 +9,7 @@
 #
 # usage: bench/scripts/nfs-loadgen-compare.sh [--size 256m] [--streams 1,8] [--files 10000] [--rand-ops 100000]
 #                                             [--tcp-seconds 5] [--warmup N] [--runs N] [--no-pnfs] [--no-build]
-#                                             [--one-process]
+#                                             [--one-process] [--nconnect N]
 #   --size S    bytes per sequential run, split over the streams (the acceptance run is --size 1g)
 #   --warmup N  before its measured run, each server gets N untimed passes of every workload (--size 256m; ours
 #               also 8N pNFS passes of the sequential ones, which warm the data servers of nodes 2 and 3);
@@ -19,6 +19,9 @@
 #               random) and runs every group against both servers back to back, the side that goes first
 #               alternating, so both see the same load from the rest of the machine. The tables show the median
 #               of each side and, as "ratio", the median of the per-run ratios (each from a back-to-back pair).
+#   --nconnect N  TCP connections per client session, as the Linux mount option (default 1, as a plain mount):
+#               each stream keeps to one, so with --nconnect 8 the 8-stream rows use 8 connections, like the
+#               8-stream TCP ceiling they are compared with. Same for both servers.
 #   --no-build  use bench/target/benchmarks.jar as it is
 #   --one-process  also start `gfspnfs demo --nodes 1` (MDS and 3 data-server endpoints in one process, one mount)
 #               and run the pNFS rows against it too ("1 process" column): the pNFS protocol path without three
@@ -28,7 +31,7 @@
 # Logs and data: $COMPARE_DIR (default: a new directory under /tmp, printed at the start). Needs root (Ganesha).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-SIZE=256m; STREAMS=1,8; FILES=10000; RAND_OPS=100000; TCP=5; PNFS=1; BUILD=1; WARMUP=1; RUNS=1; ONE=0
+SIZE=256m; STREAMS=1,8; FILES=10000; RAND_OPS=100000; TCP=5; PNFS=1; BUILD=1; WARMUP=1; RUNS=1; ONE=0; NCONNECT=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --size) SIZE=$2; shift 2;;
@@ -40,6 +43,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS=$2; shift 2;;
     --no-pnfs) PNFS=0; shift;;
     --one-process) ONE=1; shift;;
+    --nconnect) NCONNECT=$2; shift 2;;
     --no-build) BUILD=0; shift;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0;;
     *) echo "nfs-loadgen-compare: unknown option $1 (see --help)" >&2; exit 2;;
@@ -153,7 +157,7 @@ LOADGEN_JVM=(-Xmx2g -XX:+UseParallelGC)
 loadgen() { # NAME PORT extra-args... -> appended to $dir/NAME.results (+ .err)
   local name=$1 port=$2; shift 2
   java "${LOADGEN_JVM[@]}" -cp "$jar" org.gfspnfs.bench.nfs.LoadGen --server "127.0.0.1:$port" --export / --streams "$STREAMS" \
-    --size "$SIZE" --files "$FILES" --rand-ops "$RAND_OPS" "$@" 2>> "$dir/$name.err" | sed "s/^/$name /" \
+    --nconnect "$NCONNECT" --size "$SIZE" --files "$FILES" --rand-ops "$RAND_OPS" "$@" 2>> "$dir/$name.err" | sed "s/^/$name /" \
     | tee -a "$dir/$name.results"
   return "${PIPESTATUS[0]}"
 }
@@ -161,7 +165,8 @@ warmup() { # NAME PASSES PORT extra-args...: untimed passes (same workloads, 256
   local name=$1 passes=$2 port=$3 i; shift 3
   for i in $(seq 1 "$passes"); do
     java "${LOADGEN_JVM[@]}" -cp "$jar" org.gfspnfs.bench.nfs.LoadGen --server "127.0.0.1:$port" --export / \
-      --streams "$STREAMS" --size 256m --files "$FILES" --rand-ops "$RAND_OPS" --tcp-seconds 0 "$@" >> "$dir/$name.warmup" 2>&1 || true
+      --streams "$STREAMS" --nconnect "$NCONNECT" --size 256m --files "$FILES" --rand-ops "$RAND_OPS" --tcp-seconds 0 "$@" \
+      >> "$dir/$name.warmup" 2>&1 || true
   done
 }
 ganesha_ok=1

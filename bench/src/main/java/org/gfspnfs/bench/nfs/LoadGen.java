@@ -61,7 +61,7 @@ public final class LoadGen {
             }
         }
         String owner = "gfspnfs-loadgen-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        NfsSession.Options sessionOptions = NfsSession.Options.defaults(owner);
+        NfsSession.Options sessionOptions = NfsSession.Options.defaults(owner).withConnections(o.nconnect());
         try (NfsSession session = NfsSession.connect(o.server(), sessionOptions);
              PnfsClient pnfs = new PnfsClient(new FileClient(session), sessionOptions)) {
             FileClient client = pnfs.mds();

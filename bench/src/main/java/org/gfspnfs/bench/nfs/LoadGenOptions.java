@@ -25,19 +25,21 @@ import java.util.Set;
  * @param pnfs       sequential workloads through layouts to the data servers instead of through the server
  * @param ioSize     READ/WRITE size (0: 1 MiB, lowered to what the server allows)
  * @param depth      requests in flight per stream (0: 16 split over the streams, at least 2)
+ * @param nconnect   TCP connections of each session (the Linux mount option); each sending thread keeps to one, so
+ *                   with N streams and nconnect >= N every stream has a connection of its own
  * @param tcpSeconds duration of the loopback TCP ceiling measurement (0: skip)
  * @param workDir    directory created under the export for the run's files
  * @param keep       leave the files in place
  */
 public record LoadGenOptions(InetSocketAddress server, String export, List<String> workloads, List<Integer> streams,
                              long size, int files, int listings, int randOps, long randFile, boolean pnfs, int ioSize,
-                             int depth, Duration tcpSeconds, String workDir, boolean keep) {
+                             int depth, int nconnect, Duration tcpSeconds, String workDir, boolean keep) {
     public static final List<String> ALL = List.of("seq-write", "seq-read", "creates", "readdir", "rand4k");
 
     public static final String USAGE = String.join("\n",
             "usage: LoadGen --server HOST:PORT [--export /] [--workload all|seq-write,seq-read,creates,readdir,rand4k]",
             "               [--streams 1,8] [--size 256m] [--files 10000] [--listings 30] [--rand-ops 100000]",
-            "               [--rand-file 64m] [--pnfs] [--io-size 1m] [--depth N] [--tcp-seconds 5]",
+            "               [--rand-file 64m] [--pnfs] [--io-size 1m] [--depth N] [--nconnect 1] [--tcp-seconds 5]",
             "               [--dir loadgen-PID] [--keep]",
             "Prints one line per metric: metric=NAME streams=N MBps=... ops=... ops_per_s=... seconds=... bytes=...");
 
@@ -56,6 +58,7 @@ public record LoadGenOptions(InetSocketAddress server, String export, List<Strin
         boolean pnfs = false;
         int ioSize = 0;
         int depth = 0;
+        int nconnect = 1;
         int tcp = 5;
         String dir = "loadgen-" + ProcessHandle.current().pid();
         boolean keep = false;
@@ -82,6 +85,7 @@ public record LoadGenOptions(InetSocketAddress server, String export, List<Strin
                         case "--rand-file" -> randFile = bytes(v);
                         case "--io-size" -> ioSize = (int) bytes(v);
                         case "--depth" -> depth = Integer.parseInt(v);
+                        case "--nconnect" -> nconnect = nconnect(v);
                         case "--tcp-seconds" -> tcp = Integer.parseInt(v);
                         case "--dir" -> dir = v;
                         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
@@ -93,7 +97,7 @@ public record LoadGenOptions(InetSocketAddress server, String export, List<Strin
             throw new IllegalArgumentException("--server HOST:PORT is required\n" + USAGE);
         }
         return new LoadGenOptions(address(server), export, workloads(workload), streams(streams), size, files,
-                listings, randOps, randFile, pnfs, ioSize, depth, Duration.ofSeconds(tcp), dir, keep);
+                listings, randOps, randFile, pnfs, ioSize, depth, nconnect, Duration.ofSeconds(tcp), dir, keep);
     }
 
     static InetSocketAddress address(String hostPort) {
@@ -131,6 +135,14 @@ public record LoadGenOptions(InetSocketAddress server, String export, List<Strin
             out.add(n);
         }
         return out;
+    }
+
+    static int nconnect(String v) {
+        int n = Integer.parseInt(v.trim());
+        if (n < 1 || n > 16) {
+            throw new IllegalArgumentException("--nconnect must be 1..16 (as the Linux mount option), not " + n);
+        }
+        return n;
     }
 
     /** "1g", "256m", "4k", "4096" to bytes. */

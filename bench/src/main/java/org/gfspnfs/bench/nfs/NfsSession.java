@@ -11,11 +11,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gfspnfs.bench.rpc.AuthSys;
 import org.gfspnfs.bench.rpc.RpcConnection;
 import org.gfspnfs.nfs41.status.NfsStat;
 import org.gfspnfs.nfs41.xdr.ArgOp4;
+import org.gfspnfs.nfs41.xdr.BindConnToSession4Args;
+import org.gfspnfs.nfs41.xdr.BindConnToSession4Res;
 import org.gfspnfs.nfs41.xdr.ChannelAttrs4;
 import org.gfspnfs.nfs41.xdr.CompoundArgs4;
 import org.gfspnfs.nfs41.xdr.CompoundRes4;
@@ -25,11 +28,16 @@ import org.gfspnfs.nfs41.xdr.Op;
 import org.gfspnfs.nfs41.xdr.ResOp4;
 
 /**
- * One NFSv4.1 client session over one TCP connection (RFC 8881 section 2.10): EXCHANGE_ID, CREATE_SESSION and
- * RECLAIM_COMPLETE on {@link #connect}, then COMPOUNDs that start with SEQUENCE on a slot of the session's
- * {@link SlotPool}, sent asynchronously so that up to "slots" requests are in flight on the connection at once
- * (pipelining is what lets a single TCP stream reach the server's throughput). {@link #close} sends
- * DESTROY_SESSION and DESTROY_CLIENTID. AUTH_SYS uid 0, no backchannel, no delegations wanted.
+ * One NFSv4.1 client session (RFC 8881 section 2.10): EXCHANGE_ID, CREATE_SESSION and RECLAIM_COMPLETE on
+ * {@link #connect}, then COMPOUNDs that start with SEQUENCE on a slot of the session's {@link SlotPool}, sent
+ * asynchronously so that up to "slots" requests are in flight at once (pipelining is what lets a single TCP stream
+ * reach the server's throughput). {@link #close} sends DESTROY_SESSION and DESTROY_CLIENTID. AUTH_SYS uid 0, no
+ * backchannel, no delegations wanted.
+ *
+ * <p>With {@code connections > 1} (the Linux client's {@code nconnect}) the session has that many TCP connections,
+ * each after the first bound to its fore channel with BIND_CONN_TO_SESSION (section 18.34). Each thread that sends
+ * keeps to one connection, handed out in turn: one stream of I/O stays on one connection, eight streams spread over
+ * eight, and the slots stay one table for the session.
  *
  * <p>{@link #send} may block while every slot is in use, so it must not be called from a reply callback.
  */
@@ -47,18 +55,40 @@ public final class NfsSession implements AutoCloseable {
      * @param slots      fore channel slots asked for (the server may grant fewer)
      * @param maxMessage largest request and reply asked for, bytes
      * @param timeout    how long a COMPOUND may take before the run fails
+     * @param connections TCP connections of the session (1..16)
      */
-    public record Options(String owner, int slots, int maxMessage, Duration timeout) {
+    public record Options(String owner, int slots, int maxMessage, Duration timeout, int connections) {
+        public Options {
+            if (connections < 1 || connections > 16) {
+                throw new IllegalArgumentException("connections must be 1..16, not " + connections);
+            }
+        }
+
         public static Options defaults(String owner) {
-            return new Options(owner, 64, (1 << 20) + (64 << 10), Duration.ofSeconds(120));
+            return new Options(owner, 64, (1 << 20) + (64 << 10), Duration.ofSeconds(120), 1);
+        }
+
+        public Options withConnections(int n) {
+            return new Options(owner, slots, maxMessage, timeout, n);
+        }
+
+        public Options withOwner(String o) {
+            return new Options(o, slots, maxMessage, timeout, connections);
         }
     }
+
+    /** CDFC4_FORE: bind a connection to the session's fore channel (RFC 8881 section 18.34). */
+    private static final int CDFC4_FORE = 0x1;
 
     /** Reply records may exceed the session's maximum by the RPC header; anything beyond this ends the connection. */
     private static final int RECORD_SLACK = 64 << 10;
 
     private final InetSocketAddress server;
-    private final RpcConnection rpc;
+    /** The first carries session setup and teardown; every one carries COMPOUNDs. */
+    private final List<RpcConnection> rpcs = new ArrayList<>();
+    private final AtomicInteger nextConnection = new AtomicInteger();
+    private final ThreadLocal<RpcConnection> threadConnection = ThreadLocal.withInitial(
+            () -> rpcs.get(Math.floorMod(nextConnection.getAndIncrement(), rpcs.size())));
     private final AuthSys auth = new AuthSys(0, 0, new int[] {0}, "gfspnfs-loadgen");
     private final Options options;
     private long clientId;
@@ -69,33 +99,56 @@ public final class NfsSession implements AutoCloseable {
 
     private NfsSession(InetSocketAddress server, RpcConnection rpc, Options options) {
         this.server = server;
-        this.rpc = rpc;
+        this.rpcs.add(rpc);
         this.options = options;
     }
 
     /** Connects and sets up a session; throws NfsStatusException if the server refuses a step. */
     public static NfsSession connect(InetSocketAddress server, Options options) throws IOException {
-        RpcConnection rpc = RpcConnection.open(server, Duration.ofSeconds(10), options.maxMessage() + RECORD_SLACK,
-                "loadgen-" + server.getPort());
-        NfsSession s = new NfsSession(server, rpc, options);
+        NfsSession s = new NfsSession(server, open(server, options), options);
         try {
             s.establish();
+            for (int i = 1; i < options.connections(); i++) {
+                s.bindConnection();
+            }
             return s;
         } catch (IOException | RuntimeException e) {
-            rpc.close();
+            try {
+                s.closeConnections();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
+        }
+    }
+
+    private static RpcConnection open(InetSocketAddress server, Options options) throws IOException {
+        return RpcConnection.open(server, Duration.ofSeconds(10), options.maxMessage() + RECORD_SLACK,
+                "loadgen-" + server.getPort());
+    }
+
+    /** One more connection, bound to the session's fore channel before anything else is sent on it. */
+    private void bindConnection() throws IOException {
+        RpcConnection rpc = open(server, options);
+        rpcs.add(rpc);
+        CompoundRes4 r = raw(rpc, List.of(new ArgOp4(Op.BIND_CONN_TO_SESSION,
+                new BindConnToSession4Args(sessionId, CDFC4_FORE, false))));
+        BindConnToSession4Res bound = (BindConnToSession4Res) r.results.get(0).body;
+        if ((bound.dir & CDFC4_FORE) == 0) {
+            throw new IOException(server + " bound connection " + rpcs.size() + " to direction " + bound.dir
+                    + ", not the fore channel");
         }
     }
 
     private void establish() throws IOException {
         byte[] verifier = new byte[8];
         new SecureRandom().nextBytes(verifier);
-        CompoundRes4 r = raw(List.of(NfsOps.exchangeId(options.owner().getBytes(StandardCharsets.UTF_8), verifier)));
+        CompoundRes4 r = raw(rpcs.get(0), List.of(NfsOps.exchangeId(options.owner().getBytes(StandardCharsets.UTF_8), verifier)));
         ExchangeId4Res eid = (ExchangeId4Res) r.results.get(0).body;
         clientId = eid.clientId;
         serverFlags = eid.flags;
         int ask = options.maxMessage();
-        r = raw(List.of(NfsOps.createSession(clientId, eid.sequenceId,
+        r = raw(rpcs.get(0), List.of(NfsOps.createSession(clientId, eid.sequenceId,
                 new ChannelAttrs4(0, ask, ask, 8192, 16, options.slots(), new int[0]))));
         CreateSession4Res cs = (CreateSession4Res) r.results.get(0).body;
         sessionId = cs.sessionId;
@@ -153,7 +206,7 @@ public final class NfsSession implements AutoCloseable {
         all.addAll(List.of(ops));
         CompletableFuture<CompoundRes4> reply;
         try {
-            reply = rawAsync(all);
+            reply = rawAsync(threadConnection.get(), all);
         } catch (IOException | RuntimeException e) {
             slots.release(slot, false);
             throw e;
@@ -197,8 +250,8 @@ public final class NfsSession implements AutoCloseable {
         }
     }
 
-    /** Sends one COMPOUND. */
-    private CompletableFuture<CompoundRes4> rawAsync(List<ArgOp4> ops) throws IOException {
+    /** Sends one COMPOUND on {@code rpc}. */
+    private CompletableFuture<CompoundRes4> rawAsync(RpcConnection rpc, List<ArgOp4> ops) throws IOException {
         CompoundArgs4 args = new CompoundArgs4();
         args.minorVersion = 1;
         args.tag = new byte[0];
@@ -211,8 +264,8 @@ public final class NfsSession implements AutoCloseable {
     }
 
     /** A COMPOUND without SEQUENCE (session setup and teardown), checked. */
-    private CompoundRes4 raw(List<ArgOp4> ops) throws IOException {
-        CompoundRes4 res = await(rawAsync(ops));
+    private CompoundRes4 raw(RpcConnection rpc, List<ArgOp4> ops) throws IOException {
+        CompoundRes4 res = await(rawAsync(rpc, ops));
         if (res.status != NfsStat.NFS4_OK) {
             throw failure(res, ops.toArray(new ArgOp4[0]));
         }
@@ -229,10 +282,24 @@ public final class NfsSession implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            raw(List.of(NfsOps.destroySession(sessionId)));
-            raw(List.of(NfsOps.destroyClientId(clientId)));
+            raw(rpcs.get(0), List.of(NfsOps.destroySession(sessionId)));
+            raw(rpcs.get(0), List.of(NfsOps.destroyClientId(clientId)));
         } finally {
-            rpc.close();
+            closeConnections();
+        }
+    }
+
+    private void closeConnections() throws IOException {
+        IOException first = null;
+        for (RpcConnection rpc : rpcs) {
+            try {
+                rpc.close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }

@@ -64,8 +64,8 @@ public final class PnfsClient implements AutoCloseable {
     synchronized FileClient dataServer(InetSocketAddress address) throws IOException {
         FileClient c = dataServers.get(address);
         if (c == null) {
-            c = new FileClient(NfsSession.connect(address, new NfsSession.Options(dsOptions.owner() + "-ds"
-                    + dataServers.size(), dsOptions.slots(), dsOptions.maxMessage(), dsOptions.timeout())));
+            c = new FileClient(NfsSession.connect(address, dsOptions.withOwner(dsOptions.owner() + "-ds"
+                    + dataServers.size())));
             dataServers.put(address, c);
         }
         return c;

@@ -72,6 +72,21 @@ class LoadGenAgainstEngineTest {
     }
 
     @Test
+    void nconnect_streamsOverConnectionsBoundToOneSession_moveAndVerifyEveryByte() throws IOException {
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        LoadGenOptions o = LoadGenOptions.parse(new String[] {"--server", hostPort(), "--export", "/export",
+            "--workload", "seq-write,seq-read", "--streams", "1,3", "--size", "3m", "--nconnect", "3",
+            "--tcp-seconds", "0", "--dir", "nc"});
+        List<Metric> metrics = new LoadGen(o, new PrintStream(lines, true, StandardCharsets.UTF_8)).run();
+
+        assertThat(metrics).extracting(m -> m.name() + "/" + m.streams() + "/" + m.bytes()).containsExactly(
+                "seq-write/1/3145728", "seq-write/3/3145728", "seq-read/1/3145728", "seq-read/3/3145728");
+        assertThat(server.server().services().clients().clients()).as("one client, its session destroyed").isEmpty();
+        assertThatThrownBy(() -> LoadGenOptions.parse(new String[] {"--server", hostPort(), "--nconnect", "17"}))
+                .hasMessageContaining("--nconnect must be 1..16");
+    }
+
+    @Test
     void seqRead_failsWhenTheServerReturnsOtherBytesThanWritten() throws IOException {
         try (NfsSession s = session()) {
             FileClient c = new FileClient(s);

@@ -40,41 +40,39 @@ final class FileData {
         return Math.max(1, op.mount().log().operationBudget() - 16);
     }
 
-    int read(Op op, Inode ino, long off, ByteBuffer dst) throws GfsException {
+    /**
+     * Maps a read of {@code dst.remaining()} bytes at {@code off} (fewer at the end of the file): the device runs
+     * and holes it covers, for {@link PlannedRead#copy} to fill {@code dst} from once the operation lock is released.
+     * Stuffed contents are copied here, from the dinode cached under the lock.
+     */
+    PlannedRead plan(Op op, Inode ino, long off, ByteBuffer dst) throws GfsException {
         long size = ino.d.size();
         if (off >= size || !dst.hasRemaining()) {
-            return 0;
+            return new PlannedRead(dst, 0, size);
         }
         int n = (int) Math.min(dst.remaining(), size - off);
+        PlannedRead plan = new PlannedRead(dst, n, size);
         if (ino.d.height() == 0) {
-            dst.put(ino.buf.data, DinodeBlock.CONTENT + (int) off, n);
-            return n;
+            dst.duplicate().put(ino.buf.data, DinodeBlock.CONTENT + (int) off, n);
+            return plan;
         }
         long end = off + n;
         long first = off / bs;
         long[] ptrs = tree.mapArray(op, ino, first, (int) ((end - 1) / bs - first + 1));
-        int base = dst.position();
         long pos = off;
         while (pos < end) {
             int i = (int) (pos / bs - first);
             long p = ptrs[i];
-            boolean hole = p == 0 || (p & BlockTree.UNWRITTEN) != 0;
+            boolean hole = isHole(p);
             int run = 1;
             while (i + run < ptrs.length && (hole ? isHole(ptrs[i + run]) : ptrs[i + run] == p + run)) {
                 run++;
             }
             long runEnd = Math.min(end, (first + i + run) * bs);
-            if (hole) {
-                zero(dst, base + (int) (pos - off), (int) (runEnd - pos));
-            } else {
-                ByteBuffer slice = dst.duplicate();
-                slice.position(base + (int) (pos - off)).limit(base + (int) (runEnd - off));
-                device(op, p * bs + (pos - (first + i) * bs), slice, false);
-            }
+            plan.add((int) (pos - off), hole ? -1 : p * bs + (pos - (first + i) * bs), (int) (runEnd - pos));
             pos = runEnd;
         }
-        dst.position(base + n);
-        return n;
+        return plan;
     }
 
     /**
@@ -166,7 +164,7 @@ final class FileData {
             addr = op.mount().allocator().allocOne(op, rg, BlockState.USED);
             ByteBuffer block = ByteBuffer.allocate(bs);
             block.put(ino.buf.data, DinodeBlock.CONTENT, (int) size).clear();
-            device(op, addr * bs, block, true);
+            writeDevice(op, addr * bs, block);
         }
         java.util.Arrays.fill(ino.buf.data, DinodeBlock.CONTENT, ino.buf.data.length, (byte) 0);
         tree.grow(op, ino, 1, rg);
@@ -184,10 +182,10 @@ final class FileData {
         long ds = Math.max(off, runStart);
         long de = Math.min(end, runEnd);
         if (ds > runStart) {
-            device(op, phys * bs, ByteBuffer.allocate(bs), true);
+            writeDevice(op, phys * bs, ByteBuffer.allocate(bs));
         }
         if (de < runEnd && (len > 1 || ds == runStart)) {
-            device(op, (phys + len - 1) * bs, ByteBuffer.allocate(bs), true);
+            writeDevice(op, (phys + len - 1) * bs, ByteBuffer.allocate(bs));
         }
         writeSlice(op, l, phys, len, off, end, src);
     }
@@ -201,7 +199,7 @@ final class FileData {
         }
         ByteBuffer slice = src.duplicate();
         slice.position(src.position() + (int) (ds - off)).limit(src.position() + (int) (de - off));
-        device(op, phys * bs + (ds - l * bs), slice, true);
+        writeDevice(op, phys * bs + (ds - l * bs), slice);
     }
 
     /**
@@ -228,7 +226,7 @@ final class FileData {
             java.util.Arrays.fill(ino.buf.data, from, ino.buf.data.length, (byte) 0);
         } else if (tailPtr != 0 && (tailPtr & BlockTree.UNWRITTEN) == 0) {
             int keep = (int) (newSize % bs);
-            device(op, tailPtr * bs + keep, ByteBuffer.allocate(bs - keep), true);
+            writeDevice(op, tailPtr * bs + keep, ByteBuffer.allocate(bs - keep));
         }
         ino.d.setSize(newSize);
         ino.touchMtime(now);
@@ -350,26 +348,12 @@ final class FileData {
         return p == 0 || (p & BlockTree.UNWRITTEN) != 0;
     }
 
-    private static void zero(ByteBuffer dst, int at, int len) {
-        ByteBuffer d = dst.duplicate();
-        d.position(at);
-        byte[] zeros = new byte[Math.min(len, 1 << 16)];
-        for (int left = len; left > 0; left -= zeros.length) {
-            d.put(zeros, 0, Math.min(left, zeros.length));
-        }
-    }
-
-    private static void device(Op op, long pos, ByteBuffer buf, boolean write) throws GfsException {
+    private static void writeDevice(Op op, long pos, ByteBuffer buf) throws GfsException {
         try {
-            if (write) {
-                op.mount().log().dataWritten();
-                op.mount().device().write(pos, buf);
-            } else {
-                op.mount().device().read(pos, buf);
-            }
+            op.mount().log().dataWritten();
+            op.mount().device().write(pos, buf);
         } catch (IOException e) {
-            throw new DeviceIOException((write ? "writing" : "reading") + " data at " + pos + ": " + e.getMessage(),
-                    e);
+            throw new DeviceIOException("writing data at " + pos + ": " + e.getMessage(), e);
         }
     }
 }

@@ -269,7 +269,7 @@ final class GfsFileSystem implements FileSystem {
         if (offset < 0) {
             throw new InvalidArgumentException("negative offset");
         }
-        return runner.run(op -> data.read(op, regular(op, id, LockMode.SH), offset, dst));
+        return runner.read(op -> data.plan(op, regular(op, id, LockMode.SH), offset, dst)).length();
     }
 
     @Override
@@ -277,11 +277,7 @@ final class GfsFileSystem implements FileSystem {
         if (offset < 0) {
             throw new InvalidArgumentException("negative offset");
         }
-        return runner.run(op -> {
-            Inode ino = regular(op, id, LockMode.SH);
-            data.read(op, ino, offset, dst);
-            return ino.d.size();
-        });
+        return runner.read(op -> data.plan(op, regular(op, id, LockMode.SH), offset, dst)).size();
     }
 
     @Override
@@ -446,6 +442,7 @@ final class GfsFileSystem implements FileSystem {
         closed = true;
         runner.serial().lock();
         try {
+            m.dataReads().awaitPrior();
             if (!m.readOnly()) {
                 m.log().close();
             }

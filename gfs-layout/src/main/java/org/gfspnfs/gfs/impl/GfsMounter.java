@@ -61,7 +61,8 @@ public final class GfsMounter {
         Glocks glocks = new Glocks(jid);
         MetaCache cache = new MetaCache(device, sb.blockSize());
         Allocator allocator = new Allocator(sb, jid);
-        Hooks hooks = new Hooks(cache, allocator);
+        DataReads reads = new DataReads();
+        Hooks hooks = new Hooks(cache, allocator, reads);
         glocks.start(o.lockModule(), sb.lockTable(), jid, hooks);
         try {
             // The first mounter (EX granted at once) replays the other journals before anything is read; the others
@@ -80,7 +81,7 @@ public final class GfsMounter {
             Log log = new Log(writer, device, cache);
             log.onCommit(allocator::committed);
             hooks.log = log;
-            Mount m = new Mount(sb, device, cache, log, glocks, allocator, o.clock(), jid, o.readOnly());
+            Mount m = new Mount(sb, device, cache, log, glocks, allocator, o.clock(), jid, reads, o.readOnly());
             OpRunner runner = new OpRunner(m, o.syncMetadata(), o.cacheBlocks());
             BlockTree tree = new BlockTree(sb.blockSize());
             Directory dirs = new Directory(tree);
@@ -141,9 +142,12 @@ public final class GfsMounter {
         private volatile Log log;
         private volatile Recovery recovery;
 
-        Hooks(MetaCache cache, Allocator allocator) {
+        private final DataReads reads;
+
+        Hooks(MetaCache cache, Allocator allocator, DataReads reads) {
             this.cache = cache;
             this.allocator = allocator;
+            this.reads = reads;
         }
 
         @Override
@@ -154,6 +158,11 @@ public final class GfsMounter {
             }
             if (to == LockMode.UN) {
                 cache.invalidate(name);
+                // Another node may truncate the file once this node lets its glock go, and reuse the blocks: reads
+                // mapped under the glock and still copying must end first.
+                if (name.type() == LockType.INODE) {
+                    reads.awaitPrior();
+                }
             }
         }
 

@@ -14,10 +14,11 @@ final class Mount {
     private final Allocator allocator;
     private final Clock clock;
     private final int journalId;
+    private final DataReads dataReads;
     private volatile boolean readOnly;
 
     Mount(Superblock sb, BlockDevice device, MetaCache cache, Log log, Glocks glocks, Allocator allocator,
-          Clock clock, int journalId, boolean readOnly) {
+          Clock clock, int journalId, DataReads dataReads, boolean readOnly) {
         this.sb = sb;
         this.device = device;
         this.cache = cache;
@@ -26,6 +27,7 @@ final class Mount {
         this.allocator = allocator;
         this.clock = clock;
         this.journalId = journalId;
+        this.dataReads = dataReads;
         this.readOnly = readOnly;
     }
 
@@ -37,6 +39,8 @@ final class Mount {
     Allocator allocator() { return allocator; }
     Clock clock() { return clock; }
     int journalId() { return journalId; }
+    /** File data reads copying outside the operation lock, and the wait for them before blocks are reused. */
+    DataReads dataReads() { return dataReads; }
     int blockSize() { return sb.blockSize(); }
     boolean readOnly() { return readOnly; }
 

@@ -33,6 +33,62 @@ final class OpRunner {
     <T> T run(OpBody<T> body) throws GfsException {
         serial.lock();
         try {
+            return runLocked(body);
+        } finally {
+            endOp();
+        }
+    }
+
+    /**
+     * Maps a read of file data as an operation ({@code plan}), then copies it from the device after letting the
+     * mount go, so that reads copy side by side while other operations run. The read is begun on the mount's
+     * {@link DataReads} before the lock is released: nothing can reuse the blocks it maps until it has ended.
+     */
+    PlannedRead read(OpBody<PlannedRead> plan) throws GfsException {
+        PlannedRead read;
+        // Begun inside the operation, while it still holds the inode's glock: a demote scheduled when the operation
+        // lets the glock go then waits for this read (GfsMounter's demote hook).
+        long[] begun = {-1};
+        serial.lock();
+        try {
+            read = runLocked(op -> {
+                PlannedRead r = plan.run(op);
+                if (begun[0] < 0) {
+                    begun[0] = m.dataReads().begin();
+                }
+                return r;
+            });
+        } catch (GfsException | RuntimeException e) {
+            if (begun[0] >= 0) {
+                m.dataReads().end(begun[0]);
+            }
+            throw e;
+        } finally {
+            endOp();
+        }
+        long ticket = begun[0];
+        try {
+            read.copy(m.device());
+            return read;
+        } catch (DeviceIOException e) {
+            m.withdraw();
+            throw e;
+        } finally {
+            m.dataReads().end(ticket);
+        }
+    }
+
+    private void endOp() {
+        try {
+            m.cache().trim(cacheBlocks);
+            m.glocks().prune(cacheBlocks);
+        } finally {
+            serial.unlock();
+        }
+    }
+
+    private <T> T runLocked(OpBody<T> body) throws GfsException {
+        {
             Map<LockName, LockMode> prefetch = new TreeMap<>();
             for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
                 boolean changed;
@@ -57,10 +113,6 @@ final class OpRunner {
                 return result;
             }
             throw new GfsException(Errno.EAGAIN, "operation could not get its glocks in " + MAX_ATTEMPTS + " tries");
-        } finally {
-            m.cache().trim(cacheBlocks);
-            m.glocks().prune(cacheBlocks);
-            serial.unlock();
         }
     }
 
