@@ -11,10 +11,11 @@
 #                                             [--tcp-seconds 5] [--warmup N] [--runs N] [--no-pnfs] [--no-build]
 #                                             [--one-process] [--nconnect N]
 #   --size S    bytes per sequential run, split over the streams (the acceptance run is --size 1g)
-#   --warmup N  before its measured run, each server gets N untimed passes of every workload (--size 256m; ours
-#               also 8N pNFS passes of the sequential ones, which warm the data servers of nodes 2 and 3);
-#               default 1. A server process runs for weeks; without a warm-up a JVM server is measured while its
-#               JIT compiler still competes for the 2 cores. --warmup 0 measures both servers cold.
+#   --warmup N  before its measured run, each server gets N untimed passes of every workload (--size 256m), then
+#               4N passes of the sequential ones at --size (ours also 8N pNFS passes of those, which warm the data
+#               servers of nodes 2 and 3); default 1. A server process runs for weeks; without a warm-up a JVM
+#               server is measured while its JIT compiler still competes for the 2 cores. --warmup 0 measures both
+#               servers cold.
 #   --runs N    measured runs (default 1). Each run goes through the workload groups (sequential, metadata,
 #               random) and runs every group against both servers back to back, the side that goes first
 #               alternating, so both see the same load from the rest of the machine. The tables show the median
@@ -172,6 +173,20 @@ warmup() { # NAME PASSES PORT extra-args...: untimed passes (same workloads, 256
 ganesha_ok=1
 warmup ganesha "$WARMUP" "$gport" --workload all
 [ "$ours_ok" = 1 ] && warmup ours "$WARMUP" "$oport" --workload all
+# A 1 MiB READ or WRITE runs the per-request code about a thousand times per GiB, and C2 compiles a method after
+# some ten thousand calls: one-stream writes against a fresh demo rose from 0.9 to 2.6 GB/s over the first ten
+# 1 GiB rounds (perf: the C2 thread in as many samples as the worker during round four), while passes at 256 MiB
+# left the measured rows on that slope. Both servers get the same passes (Ganesha has no JIT to warm).
+warmup_seq() { # NAME PASSES PORT extra-args...: sequential passes at the measured size
+  local name=$1 passes=$2 port=$3 i; shift 3
+  for i in $(seq 1 "$passes"); do
+    java "${LOADGEN_JVM[@]}" -cp "$jar" org.gfspnfs.bench.nfs.LoadGen --server "127.0.0.1:$port" --export / \
+      --streams "$STREAMS" --nconnect "$NCONNECT" --size "$SIZE" --tcp-seconds 0 --workload seq-write,seq-read "$@" \
+      >> "$dir/$name.warmup" 2>&1 || true
+  done
+}
+warmup_seq ganesha $((4 * WARMUP)) "$gport"
+[ "$ours_ok" = 1 ] && warmup_seq ours $((4 * WARMUP)) "$oport"
 # The data servers of nodes 2 and 3 serve no I/O in the passes above: warm their JVMs with pNFS passes too, or the
 # pNFS rows measure two cold JIT compilers against the warm MDS and Ganesha. A data server sees a third of the
 # bytes of a pass, and per-thread CPU showed the C2 compiler still taking half of a node's CPU after two passes

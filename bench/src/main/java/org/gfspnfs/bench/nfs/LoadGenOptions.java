@@ -27,19 +27,23 @@ import java.util.Set;
  * @param depth      requests in flight per stream (0: 16 split over the streams, at least 2)
  * @param nconnect   TCP connections of each session (the Linux mount option); each sending thread keeps to one, so
  *                   with N streams and nconnect >= N every stream has a connection of its own
+ * @param clientWarmup untimed passes of each sequential workload this JVM runs right before measuring it (its own
+ *                   JIT; the server's warm-up is the caller's business)
  * @param tcpSeconds duration of the loopback TCP ceiling measurement (0: skip)
  * @param workDir    directory created under the export for the run's files
  * @param keep       leave the files in place
  */
 public record LoadGenOptions(InetSocketAddress server, String export, List<String> workloads, List<Integer> streams,
                              long size, int files, int listings, int randOps, long randFile, boolean pnfs, int ioSize,
-                             int depth, int nconnect, Duration tcpSeconds, String workDir, boolean keep) {
+                             int depth, int nconnect, int clientWarmup, Duration tcpSeconds, String workDir,
+                             boolean keep) {
     public static final List<String> ALL = List.of("seq-write", "seq-read", "creates", "readdir", "rand4k");
 
     public static final String USAGE = String.join("\n",
             "usage: LoadGen --server HOST:PORT [--export /] [--workload all|seq-write,seq-read,creates,readdir,rand4k]",
             "               [--streams 1,8] [--size 256m] [--files 10000] [--listings 30] [--rand-ops 100000]",
             "               [--rand-file 64m] [--pnfs] [--io-size 1m] [--depth N] [--nconnect 1] [--tcp-seconds 5]",
+            "               [--client-warmup 2]",
             "               [--dir loadgen-PID] [--keep]",
             "Prints one line per metric: metric=NAME streams=N MBps=... ops=... ops_per_s=... seconds=... bytes=...");
 
@@ -59,6 +63,7 @@ public record LoadGenOptions(InetSocketAddress server, String export, List<Strin
         int ioSize = 0;
         int depth = 0;
         int nconnect = 1;
+        int clientWarmup = 2;
         int tcp = 5;
         String dir = "loadgen-" + ProcessHandle.current().pid();
         boolean keep = false;
@@ -86,6 +91,7 @@ public record LoadGenOptions(InetSocketAddress server, String export, List<Strin
                         case "--io-size" -> ioSize = (int) bytes(v);
                         case "--depth" -> depth = Integer.parseInt(v);
                         case "--nconnect" -> nconnect = nconnect(v);
+                        case "--client-warmup" -> clientWarmup = Integer.parseInt(v);
                         case "--tcp-seconds" -> tcp = Integer.parseInt(v);
                         case "--dir" -> dir = v;
                         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
@@ -96,8 +102,12 @@ public record LoadGenOptions(InetSocketAddress server, String export, List<Strin
         if (server == null) {
             throw new IllegalArgumentException("--server HOST:PORT is required\n" + USAGE);
         }
+        if (clientWarmup < 0) {
+            throw new IllegalArgumentException("--client-warmup must be 0 or more, not " + clientWarmup);
+        }
         return new LoadGenOptions(address(server), export, workloads(workload), streams(streams), size, files,
-                listings, randOps, randFile, pnfs, ioSize, depth, nconnect, Duration.ofSeconds(tcp), dir, keep);
+                listings, randOps, randFile, pnfs, ioSize, depth, nconnect, clientWarmup, Duration.ofSeconds(tcp), dir,
+                keep);
     }
 
     static InetSocketAddress address(String hostPort) {

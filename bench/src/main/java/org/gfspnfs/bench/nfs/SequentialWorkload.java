@@ -20,11 +20,27 @@ public final class SequentialWorkload {
     private final FileIo.Factory files;
     private final int ioSize;
     private final int depth;
+    private final String prefix;
 
     public SequentialWorkload(FileIo.Factory files, int ioSize, int depth) {
+        this(files, ioSize, depth, "");
+    }
+
+    private SequentialWorkload(FileIo.Factory files, int ioSize, int depth, String prefix) {
         this.files = files;
         this.ioSize = ioSize;
         this.depth = depth;
+        this.prefix = prefix;
+    }
+
+    /** The same workload on files whose names start with {@code p} (the generator's own warm-up writes). */
+    SequentialWorkload named(String p) {
+        return new SequentialWorkload(files, ioSize, depth, p);
+    }
+
+    /** The file stream {@code i} of a run over {@code streams} streams writes and reads. */
+    String file(int streams, int i) {
+        return prefix + fileName(streams, i);
     }
 
     /**
@@ -89,7 +105,7 @@ public final class SequentialWorkload {
 
     private void writeStream(int streams, int index, long bytes) throws IOException {
         ByteBuffer data = pattern(index, ioSize);
-        FileIo f = files.create(fileName(streams, index));
+        FileIo f = files.create(file(streams, index));
         Window w = new Window(depth);
         for (long off = 0; off < bytes; off += ioSize) {
             long at = off;
@@ -107,14 +123,14 @@ public final class SequentialWorkload {
 
     private void readStream(int streams, int index, long bytes) throws IOException {
         ByteBuffer expected = pattern(index, ioSize);
-        FileIo f = files.openRead(fileName(streams, index));
+        FileIo f = files.openRead(file(streams, index));
         Window w = new Window(depth);
         for (long off = 0; off < bytes; off += ioSize) {
             long at = off;
             w.submit(() -> f.read(at, ioSize).thenApply(data -> {
                 try {
                     if (!data.bytes().equals(expected)) {
-                        throw new IllegalStateException("READ at " + at + " of " + fileName(streams, index)
+                        throw new IllegalStateException("READ at " + at + " of " + file(streams, index)
                                 + " returned " + data.length() + " bytes that differ from what was written");
                     }
                     return data.length();
