@@ -68,18 +68,8 @@ class ConcurrentDataReadsTest {
              PausingDevice pausing = new PausingDevice(dev);
              FileSystem fs = FileSystems.mount(pausing, MountOptions.of(0, locks))) {
             InodeId x = file(fs, "x", 1);
-            Future<ByteBuffer> paused = pausedRead(fs, pausing, x);
-
-            Future<?> truncate = threads.submit(() -> {
-                fs.setattr(x, SetAttributes.NONE.withSize(0));
-                return null;
-            });
-            assertStillBlocked(truncate, "truncate of the file being read");
-
-            pausing.release.countDown();
-            assertThat(paused.get(10, TimeUnit.SECONDS)).as("what the read returns").isEqualTo(content(1));
-            truncate.get(10, TimeUnit.SECONDS);
-            assertThat(fs.getattr(x).size()).isZero();
+            assertWaitsForPausedRead(fs, pausing, x, "truncate of the file being read",
+                    () -> fs.setattr(x, SetAttributes.NONE.withSize(0)));
         }
     }
 
@@ -92,19 +82,10 @@ class ConcurrentDataReadsTest {
              FileSystem b = FileSystems.mount(dev, MountOptions.of(1, locks))) {
             InodeId x = file(a, "x", 1);
             a.sync();
-            Future<ByteBuffer> paused = pausedRead(a, pausing, x);
-
-            Future<?> truncate = threads.submit(() -> {
+            assertWaitsForPausedRead(a, pausing, x, "truncate on the other node", () -> {
                 b.setattr(x, SetAttributes.NONE.withSize(0));
                 b.write(b.create(b.root(), "reuse", 0644, 0, 0).id(), 0, ByteBuffer.wrap(new byte[4 * FILE]));
-                return null;
             });
-            assertStillBlocked(truncate, "truncate on the other node");
-
-            pausing.release.countDown();
-            assertThat(paused.get(10, TimeUnit.SECONDS)).as("what the read returns").isEqualTo(content(1));
-            truncate.get(10, TimeUnit.SECONDS);
-            assertThat(a.getattr(x).size()).isZero();
         }
     }
 
@@ -139,6 +120,26 @@ class ConcurrentDataReadsTest {
         return read;
     }
 
+    /**
+     * Pauses a whole-file read of {@code x} on {@code fs} inside its device read, starts {@code truncate}, and checks
+     * that it does not finish before the read is let go, that the read returns what was written, and that the file
+     * is empty afterwards.
+     */
+    private void assertWaitsForPausedRead(FileSystem fs, PausingDevice pausing, InodeId x, String what,
+                                          Step truncate) throws Exception {
+        Future<ByteBuffer> paused = pausedRead(fs, pausing, x);
+        Future<?> truncating = threads.submit(() -> {
+            truncate.run();
+            return null;
+        });
+        assertStillBlocked(truncating, what);
+
+        pausing.release.countDown();
+        assertThat(paused.get(10, TimeUnit.SECONDS)).as("what the read returns").isEqualTo(content(1));
+        truncating.get(10, TimeUnit.SECONDS);
+        assertThat(fs.getattr(x).size()).isZero();
+    }
+
     private <T> T inTime(Call<T> call) throws Exception {
         return CompletableFuture.supplyAsync(() -> {
             try {
@@ -160,6 +161,10 @@ class ConcurrentDataReadsTest {
 
     private interface Call<T> {
         T run() throws Exception;
+    }
+
+    private interface Step {
+        void run() throws Exception;
     }
 
     /** Passes everything through, except that the read at {@link #pauseAt} waits for {@link #release}. */

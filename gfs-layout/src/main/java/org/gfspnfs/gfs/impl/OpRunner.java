@@ -88,32 +88,30 @@ final class OpRunner {
     }
 
     private <T> T runLocked(OpBody<T> body) throws GfsException {
-        {
-            Map<LockName, LockMode> prefetch = new TreeMap<>();
-            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-                boolean changed;
-                T result;
-                try (Op op = new Op(m)) {
-                    for (Map.Entry<LockName, LockMode> e : prefetch.entrySet()) {
-                        op.lock(e.getKey(), e.getValue());
-                    }
-                    result = body.run(op);
-                    op.succeed();
-                    changed = op.applying();
-                } catch (Restart r) {
-                    prefetch.merge(r.name, r.mode, (a, b) -> a == LockMode.EX || b == LockMode.EX ? LockMode.EX : a);
-                    continue;
-                } catch (DeviceIOException e) {
-                    m.withdraw();
-                    throw e;
+        Map<LockName, LockMode> prefetch = new TreeMap<>();
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            boolean changed;
+            T result;
+            try (Op op = new Op(m)) {
+                for (Map.Entry<LockName, LockMode> e : prefetch.entrySet()) {
+                    op.lock(e.getKey(), e.getValue());
                 }
-                if (changed && (syncMetadata || m.log().nearlyFull())) {
-                    m.log().flush(false);
-                }
-                return result;
+                result = body.run(op);
+                op.succeed();
+                changed = op.applying();
+            } catch (Restart r) {
+                prefetch.merge(r.name, r.mode, (a, b) -> a == LockMode.EX || b == LockMode.EX ? LockMode.EX : a);
+                continue;
+            } catch (DeviceIOException e) {
+                m.withdraw();
+                throw e;
             }
-            throw new GfsException(Errno.EAGAIN, "operation could not get its glocks in " + MAX_ATTEMPTS + " tries");
+            if (changed && (syncMetadata || m.log().nearlyFull())) {
+                m.log().flush(false);
+            }
+            return result;
         }
+        throw new GfsException(Errno.EAGAIN, "operation could not get its glocks in " + MAX_ATTEMPTS + " tries");
     }
 
     /** Runs {@code r} with no operation in flight on this mount (unmount, recovery). */
