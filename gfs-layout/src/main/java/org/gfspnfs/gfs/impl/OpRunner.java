@@ -45,36 +45,32 @@ final class OpRunner {
      * {@link DataReads} before the lock is released: nothing can reuse the blocks it maps until it has ended.
      */
     PlannedRead read(OpBody<PlannedRead> plan) throws GfsException {
-        PlannedRead read;
         // Begun inside the operation, while it still holds the inode's glock: a demote scheduled when the operation
-        // lets the glock go then waits for this read (GfsMounter's demote hook).
+        // lets the glock go then waits for this read (GfsMounter's demote hook). Ended whatever happens after.
         long[] begun = {-1};
-        serial.lock();
         try {
-            read = runLocked(op -> {
-                PlannedRead r = plan.run(op);
-                if (begun[0] < 0) {
-                    begun[0] = m.dataReads().begin();
-                }
-                return r;
-            });
-        } catch (GfsException | RuntimeException e) {
-            if (begun[0] >= 0) {
-                m.dataReads().end(begun[0]);
+            PlannedRead read;
+            serial.lock();
+            try {
+                read = runLocked(op -> {
+                    PlannedRead r = plan.run(op);
+                    if (begun[0] < 0) {
+                        begun[0] = m.dataReads().begin();
+                    }
+                    return r;
+                });
+            } finally {
+                endOp();
             }
-            throw e;
-        } finally {
-            endOp();
-        }
-        long ticket = begun[0];
-        try {
             read.copy(m.device());
             return read;
         } catch (DeviceIOException e) {
             m.withdraw();
             throw e;
         } finally {
-            m.dataReads().end(ticket);
+            if (begun[0] >= 0) {
+                m.dataReads().end(begun[0]);
+            }
         }
     }
 
