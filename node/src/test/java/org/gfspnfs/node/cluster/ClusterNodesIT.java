@@ -26,6 +26,7 @@ import org.gfspnfs.node.daemon.MiniNfsClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,7 +39,8 @@ class ClusterNodesIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration START = Duration.ofSeconds(90);
 
-    @TempDir
+    /** Kept when a test fails: its node logs (n1.log ...) are what explains a cluster that misbehaved. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     private final List<NodeProcess> nodes = new ArrayList<>();

@@ -23,6 +23,7 @@ import org.gfspnfs.node.testing.PnfsSteps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,7 +36,8 @@ class ClusterPnfsIT {
     private static final int MIB = 1 << 20;
     private static final Duration START = Duration.ofSeconds(90);
 
-    @TempDir
+    /** Kept when a test fails: its node logs (n1.log ...) are what explains a cluster that misbehaved. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     private final List<NodeProcess> nodes = new ArrayList<>();
