@@ -162,38 +162,30 @@ loadgen() { # NAME PORT extra-args... -> appended to $dir/NAME.results (+ .err)
     | tee -a "$dir/$name.results"
   return "${PIPESTATUS[0]}"
 }
-warmup() { # NAME PASSES PORT extra-args...: untimed passes (same workloads, 256 MiB), output in $dir/NAME.warmup
-  local name=$1 passes=$2 port=$3 i; shift 3
+warmup() { # NAME PASSES PORT SIZE extra-args...: untimed passes, output in $dir/NAME.warmup
+  local name=$1 passes=$2 port=$3 size=$4 i; shift 4
   for i in $(seq 1 "$passes"); do
     java "${LOADGEN_JVM[@]}" -cp "$jar" org.gfspnfs.bench.nfs.LoadGen --server "127.0.0.1:$port" --export / \
-      --streams "$STREAMS" --nconnect "$NCONNECT" --size 256m --files "$FILES" --rand-ops "$RAND_OPS" --tcp-seconds 0 "$@" \
+      --streams "$STREAMS" --nconnect "$NCONNECT" --size "$size" --files "$FILES" --rand-ops "$RAND_OPS" --tcp-seconds 0 "$@" \
       >> "$dir/$name.warmup" 2>&1 || true
   done
 }
 ganesha_ok=1
-warmup ganesha "$WARMUP" "$gport" --workload all
-[ "$ours_ok" = 1 ] && warmup ours "$WARMUP" "$oport" --workload all
+warmup ganesha "$WARMUP" "$gport" 256m --workload all
+[ "$ours_ok" = 1 ] && warmup ours "$WARMUP" "$oport" 256m --workload all
 # A 1 MiB READ or WRITE runs the per-request code about a thousand times per GiB, and C2 compiles a method after
 # some ten thousand calls: one-stream writes against a fresh demo rose from 0.9 to 2.6 GB/s over the first ten
 # 1 GiB rounds (perf: the C2 thread in as many samples as the worker during round four), while passes at 256 MiB
 # left the measured rows on that slope. Both servers get the same passes (Ganesha has no JIT to warm).
-warmup_seq() { # NAME PASSES PORT extra-args...: sequential passes at the measured size
-  local name=$1 passes=$2 port=$3 i; shift 3
-  for i in $(seq 1 "$passes"); do
-    java "${LOADGEN_JVM[@]}" -cp "$jar" org.gfspnfs.bench.nfs.LoadGen --server "127.0.0.1:$port" --export / \
-      --streams "$STREAMS" --nconnect "$NCONNECT" --size "$SIZE" --tcp-seconds 0 --workload seq-write,seq-read "$@" \
-      >> "$dir/$name.warmup" 2>&1 || true
-  done
-}
-warmup_seq ganesha $((4 * WARMUP)) "$gport"
-[ "$ours_ok" = 1 ] && warmup_seq ours $((4 * WARMUP)) "$oport"
+warmup ganesha $((4 * WARMUP)) "$gport" "$SIZE" --workload seq-write,seq-read
+[ "$ours_ok" = 1 ] && warmup ours $((4 * WARMUP)) "$oport" "$SIZE" --workload seq-write,seq-read
 # The data servers of nodes 2 and 3 serve no I/O in the passes above: warm their JVMs with pNFS passes too, or the
 # pNFS rows measure two cold JIT compilers against the warm MDS and Ganesha. A data server sees a third of the
 # bytes of a pass, and per-thread CPU showed the C2 compiler still taking half of a node's CPU after two passes
 # (gone after eight); perf during pNFS reads after twelve passes still found the data servers' C2 threads in a
 # fifth of all samples: eight pNFS passes per warm-up round.
-[ "$ours_ok" = 1 ] && [ "$PNFS" = 1 ] && warmup ours $((8 * WARMUP)) "$oport" --workload seq-write,seq-read --pnfs
-[ "$one_ok" = 1 ] && warmup one $((8 * WARMUP)) "$p1port" --workload seq-write,seq-read --pnfs
+[ "$ours_ok" = 1 ] && [ "$PNFS" = 1 ] && warmup ours $((8 * WARMUP)) "$oport" 256m --workload seq-write,seq-read --pnfs
+[ "$one_ok" = 1 ] && warmup one $((8 * WARMUP)) "$p1port" 256m --workload seq-write,seq-read --pnfs
 # The disk ceiling: what the disk takes of a sequential overwrite made durable - dd of one seq-write run's size over
 # a file written once before (so no block allocation: a server overwriting its image's blocks does the same), with
 # fdatasync, in the directory that holds both servers' data. A seq-write row is the network transfer plus the COMMIT

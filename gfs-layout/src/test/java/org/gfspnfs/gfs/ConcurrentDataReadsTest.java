@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.gfspnfs.gfs.device.BlockDevice;
 import org.gfspnfs.gfs.device.FileBlockDevice;
+import org.gfspnfs.gfs.device.ForwardingBlockDevice;
 import org.gfspnfs.gfs.lock.LocalLockModule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -168,19 +169,13 @@ class ConcurrentDataReadsTest {
     }
 
     /** Passes everything through, except that the read at {@link #pauseAt} waits for {@link #release}. */
-    private static final class PausingDevice implements BlockDevice {
-        private final BlockDevice inner;
+    private static final class PausingDevice extends ForwardingBlockDevice {
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         volatile long pauseAt = -1;
 
         PausingDevice(BlockDevice inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public long size() {
-            return inner.size();
+            super(inner);
         }
 
         @Override
@@ -196,17 +191,7 @@ class ConcurrentDataReadsTest {
                     throw new IOException(e);
                 }
             }
-            inner.read(offset, dst);
-        }
-
-        @Override
-        public void write(long offset, ByteBuffer src) throws IOException {
-            inner.write(offset, src);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            inner.flush();
+            super.read(offset, dst);
         }
 
         @Override

@@ -126,20 +126,16 @@ public final class LoadGen {
     private void sequential(List<Metric> metrics, SequentialWorkload seq, String w, String prefix, int streams,
                             Set<String> created, FileClient client, PnfsClient pnfs, byte[] work)
             throws IOException {
-        long mdsBefore = client.dataBytes();
-        long dsBefore = pnfs.dataServerBytes();
         boolean write = w.equals("seq-write");
         if (!write && !created.contains(SequentialWorkload.fileName(streams, 0))) {
             seq.write("prepare", streams, o.size());   // files to read; not reported
-            mdsBefore = client.dataBytes();
-            dsBefore = pnfs.dataServerBytes();
         }
         for (int i = 0; i < streams; i++) {
             created.add(SequentialWorkload.fileName(streams, i));
         }
         warmClient(seq, write, streams, client, work);
-        mdsBefore = client.dataBytes();
-        dsBefore = pnfs.dataServerBytes();
+        long mdsBefore = client.dataBytes();
+        long dsBefore = pnfs.dataServerBytes();
         Metric m = write ? seq.write(prefix + w, streams, o.size()) : seq.read(prefix + w, streams, o.size());
         if (o.pnfs()) {
             m = new Metric(m.name(), m.streams(), m.bytes(), m.ops(), m.nanos(), m.extra() + " mds_data_bytes="

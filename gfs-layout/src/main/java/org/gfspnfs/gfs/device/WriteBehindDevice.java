@@ -16,10 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A background flush goes through the device below like any other, so a fence gate under this device stops it
  * too. A background flush that fails is reported by the next {@link #flush()}: an fsync error is reported once per
  * open file, so had only the background thread seen it, the COMMIT that waits for the same data could succeed.
- * For the same reason {@link #flush()} waits for a background flush still running before it returns.
+ * For the same reason {@link #flush()} waits for a background flush still running before it returns. Closing
+ * closes the device below; the flusher belongs to whoever passed it in.
  */
-public final class WriteBehindDevice implements BlockDevice {
-    private final BlockDevice device;
+public final class WriteBehindDevice extends ForwardingBlockDevice {
     private final long threshold;
     private final Executor flusher;
     private final AtomicLong unflushed = new AtomicLong();
@@ -33,28 +33,18 @@ public final class WriteBehindDevice implements BlockDevice {
      * @param flusher   runs the background flushes; a rejected one is simply not run
      */
     public WriteBehindDevice(BlockDevice device, long threshold, Executor flusher) {
+        super(device);
         if (threshold <= 0) {
             throw new IllegalArgumentException("write-behind threshold must be positive: " + threshold);
         }
-        this.device = device;
         this.threshold = threshold;
         this.flusher = flusher;
     }
 
     @Override
-    public long size() {
-        return device.size();
-    }
-
-    @Override
-    public void read(long offset, ByteBuffer dst) throws IOException {
-        device.read(offset, dst);
-    }
-
-    @Override
     public void write(long offset, ByteBuffer src) throws IOException {
         int n = src.remaining();
-        device.write(offset, src);
+        device().write(offset, src);
         if (unflushed.addAndGet(n) >= threshold && flushing.compareAndSet(false, true)) {
             unflushed.set(0);
             try {
@@ -69,7 +59,7 @@ public final class WriteBehindDevice implements BlockDevice {
         try {
             synchronized (running) {
                 try {
-                    device.flush();
+                    device().flush();
                 } catch (IOException e) {
                     if (failure == null) {
                         failure = e;
@@ -84,7 +74,7 @@ public final class WriteBehindDevice implements BlockDevice {
     /** Every write that returned before this call is durable when it returns, or this throws. */
     @Override
     public void flush() throws IOException {
-        device.flush();
+        device().flush();
         IOException failed;
         synchronized (running) {
             failed = failure;
@@ -93,11 +83,5 @@ public final class WriteBehindDevice implements BlockDevice {
         if (failed != null) {
             throw new IOException("a background flush of written data failed: " + failed.getMessage(), failed);
         }
-    }
-
-    /** Closes the device below. The flusher belongs to whoever passed it in. */
-    @Override
-    public void close() throws IOException {
-        device.close();
     }
 }

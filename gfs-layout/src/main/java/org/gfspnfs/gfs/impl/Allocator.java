@@ -314,7 +314,7 @@ final class Allocator {
     /** Apply phase: frees a block (its group locked EX); metadata blocks also leave the log batch and get revoked. */
     void free(Op op, long block, boolean metadata) throws GfsException {
         // A read mapped before this free may still be copying the block outside the operation lock.
-        op.mount().dataReads().awaitPrior();
+        op.awaitPriorReads();
         Rgrp r = rgrpOf(block);
         if (r == null) {
             throw new CorruptionException("freeing block " + block + " outside every resource group");

@@ -27,6 +27,7 @@ final class Op implements AutoCloseable {
     private List<GlockState> changedDinodes = List.of();
     private boolean applying;
     private boolean succeeded;
+    private boolean readsAwaited;
     private int dirtied;
 
     Op(Mount m) {
@@ -115,6 +116,17 @@ final class Op implements AutoCloseable {
      * inode's glock is held in EX by whoever frees an inode; a free without it (a block never read as an inode)
      * has nothing decoded to void.
      */
+    /**
+     * Before this operation frees a block: waits, once per operation, for the file data reads begun before it
+     * ({@link DataReads}). None begins while it runs: reads begin under the operation lock it holds.
+     */
+    void awaitPriorReads() throws GfsException {
+        if (!readsAwaited) {
+            m.dataReads().awaitPrior();
+            readsAwaited = true;
+        }
+    }
+
     void dinodeFreed(long block) {
         LockName gl = Inode.glockOf(block);
         if (holds(gl, LockMode.EX)) {

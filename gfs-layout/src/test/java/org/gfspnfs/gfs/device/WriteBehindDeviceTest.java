@@ -18,26 +18,14 @@ class WriteBehindDeviceTest {
     private static final int KIB = 1024;
 
     /** A memory device that counts its flushes and fails them on demand. */
-    private static final class CountingDevice implements BlockDevice {
-        final MemoryBlockDevice memory = new MemoryBlockDevice(1 << 20);
+    private static final class CountingDevice extends ForwardingBlockDevice {
         final AtomicInteger flushes = new AtomicInteger();
         volatile IOException failNext;
         volatile CountDownLatch inFlush;
         volatile CountDownLatch release;
 
-        @Override
-        public long size() {
-            return memory.size();
-        }
-
-        @Override
-        public void read(long offset, ByteBuffer dst) throws IOException {
-            memory.read(offset, dst);
-        }
-
-        @Override
-        public void write(long offset, ByteBuffer src) throws IOException {
-            memory.write(offset, src);
+        CountingDevice() {
+            super(new MemoryBlockDevice(1 << 20));
         }
 
         @Override
@@ -57,10 +45,6 @@ class WriteBehindDeviceTest {
             if (fail != null) {
                 throw fail;
             }
-        }
-
-        @Override
-        public void close() {
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 import org.gfspnfs.gfs.device.BlockDevice;
+import org.gfspnfs.gfs.device.ForwardingBlockDevice;
 import org.gfspnfs.membership.sbd.IoGate;
 
 /**
@@ -13,39 +14,23 @@ import org.gfspnfs.membership.sbd.IoGate;
  * {@link org.gfspnfs.membership.sbd.FencedIoException} instead of touching the disk the survivors are recovering.
  * Reads stay open: they cannot harm anyone.
  */
-public final class GatedBlockDevice implements BlockDevice {
-    private final BlockDevice device;
+public final class GatedBlockDevice extends ForwardingBlockDevice {
     private final IoGate gate;
 
     public GatedBlockDevice(BlockDevice device, IoGate gate) {
-        this.device = device;
+        super(device);
         this.gate = gate;
-    }
-
-    @Override
-    public long size() {
-        return device.size();
-    }
-
-    @Override
-    public void read(long offset, ByteBuffer dst) throws IOException {
-        device.read(offset, dst);
     }
 
     @Override
     public void write(long offset, ByteBuffer src) throws IOException {
         gate.checkWrite();
-        device.write(offset, src);
+        device().write(offset, src);
     }
 
     @Override
     public void flush() throws IOException {
         gate.checkWrite();
-        device.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-        device.close();
+        device().flush();
     }
 }
