@@ -108,6 +108,13 @@ public interface FileSystem extends AutoCloseable {
      */
     long readReturningSize(InodeId id, long offset, ByteBuffer dst) throws GfsException;
 
+    /**
+     * Maps a read of {@code count} bytes at {@code offset} (fewer at the end of the file) for the caller to copy or
+     * send later, under the same SH inode glock as the file size it reports; see {@link MappedRead}. The caller
+     * closes it.
+     */
+    MappedRead mapRead(InodeId id, long offset, int count) throws GfsException;
+
     /** Writes all of {@code src} at {@code offset}, allocating blocks as needed; returns bytes written. */
     int write(InodeId id, long offset, ByteBuffer src) throws GfsException;
 

@@ -87,6 +87,21 @@ class LoadGenAgainstEngineTest {
     }
 
     @Test
+    void readsSentFromWhereTheBytesLie_pipelinedOverSeveralConnections_moveAndVerifyEveryByte() throws IOException {
+        server.fs().sendReadsInPlace(64 * 1024);
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        LoadGenOptions o = LoadGenOptions.parse(new String[] {"--server", hostPort(), "--export", "/export",
+            "--workload", "seq-write,seq-read", "--streams", "1,3", "--size", "12m", "--nconnect", "3",
+            "--client-warmup", "1", "--tcp-seconds", "0", "--dir", "inplace"});
+        List<Metric> metrics = new LoadGen(o, new PrintStream(lines, true, StandardCharsets.UTF_8)).run();
+
+        assertThat(metrics).extracting(m -> m.name() + "/" + m.streams() + "/" + m.bytes()).containsExactly(
+                "seq-write/1/12582912", "seq-write/3/12582912", "seq-read/1/12582912", "seq-read/3/12582912");
+        assertThat(server.fs().payloadsIssued()).as("the reads went the in-place way").isGreaterThanOrEqualTo(48);
+        assertThat(server.fs().payloadsOutstanding()).as("each released once written").isZero();
+    }
+
+    @Test
     void seqRead_failsWhenTheServerReturnsOtherBytesThanWritten() throws IOException {
         try (NfsSession s = session()) {
             FileClient c = new FileClient(s);

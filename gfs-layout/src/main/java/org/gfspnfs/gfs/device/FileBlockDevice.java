@@ -3,6 +3,7 @@ package org.gfspnfs.gfs.device;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -67,6 +68,17 @@ public final class FileBlockDevice implements BlockDevice {
     }
 
     @Override
+    public long transferTo(long offset, long count, WritableByteChannel target) throws IOException {
+        checkRange(offset, count);
+        long n = channel.transferTo(offset, count, target);
+        if (n == 0 && offset >= channel.size()) {
+            // Past the end of a file shorter than it claims: the zeros read() returns there.
+            return BlockDevice.super.transferTo(offset, count, target);
+        }
+        return n;
+    }
+
+    @Override
     public void write(long offset, ByteBuffer src) throws IOException {
         if (readOnly) {
             throw new IOException("device opened read-only");
@@ -90,7 +102,7 @@ public final class FileBlockDevice implements BlockDevice {
         channel.close();
     }
 
-    private void checkRange(long offset, int len) throws IOException {
+    private void checkRange(long offset, long len) throws IOException {
         if (offset < 0 || offset + len > size) {
             throw new IOException("I/O at " + offset + "+" + len + " outside device of " + size + " bytes");
         }

@@ -2,6 +2,7 @@ package org.gfspnfs.gfs.device;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 
 /**
  * A device that passes every call to the one below it; decorators (write-behind, the fence gate, test devices)
@@ -27,6 +28,11 @@ public abstract class ForwardingBlockDevice implements BlockDevice {
     @Override
     public void read(long offset, ByteBuffer dst) throws IOException {
         device.read(offset, dst);
+    }
+
+    @Override
+    public long transferTo(long offset, long count, WritableByteChannel target) throws IOException {
+        return device.transferTo(offset, count, target);
     }
 
     @Override

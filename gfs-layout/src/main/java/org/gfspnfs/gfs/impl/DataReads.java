@@ -1,6 +1,8 @@
 package org.gfspnfs.gfs.impl;
 
-import java.util.TreeSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
 import org.gfspnfs.gfs.DeviceIOException;
 import org.gfspnfs.gfs.GfsException;
 
@@ -13,32 +15,62 @@ import org.gfspnfs.gfs.GfsException;
  * change, so the wait never grows with later traffic (a grace period, as with RCU).
  */
 final class DataReads {
-    private final TreeSet<Long> inFlight = new TreeSet<>();
+    /** What a read still sending its blocks does when a waiter needs them: copies what it has left, then ends. */
+    interface Revocable {
+        void revoke();
+    }
+
+    private final TreeMap<Long, Revocable> inFlight = new TreeMap<>();
     private long next;
 
     /** Starts a read; call with the operation lock held, then {@link #end} it with the ticket, whatever happens. */
     synchronized long begin() {
+        return begin(null);
+    }
+
+    /**
+     * Starts a read whose end waits for someone else (a socket taking the blocks from the device): a waiter
+     * {@link Revocable#revoke revokes} it instead of waiting, so a client that stops reading holds up nothing.
+     */
+    synchronized long begin(Revocable revocable) {
         long ticket = next++;
-        inFlight.add(ticket);
+        inFlight.put(ticket, revocable);
         return ticket;
     }
 
     synchronized void end(long ticket) {
         inFlight.remove(ticket);
-        if (inFlight.isEmpty() || inFlight.first() > ticket) {
+        if (inFlight.isEmpty() || inFlight.firstKey() > ticket) {
             notifyAll();
         }
     }
 
-    /** Waits until every read begun before this call has ended. */
-    synchronized void awaitPrior() throws GfsException {
-        long now = next;
-        while (!inFlight.isEmpty() && inFlight.first() < now) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DeviceIOException("interrupted waiting for data reads to finish", e);
+    /**
+     * Waits until every read begun before this call has ended, revoking those that would wait for a client.
+     * Revocation runs outside this monitor: it takes the read's own lock, which its sender holds while sending.
+     */
+    void awaitPrior() throws GfsException {
+        long now;
+        List<Revocable> revoke = new ArrayList<>();
+        synchronized (this) {
+            now = next;
+            for (Revocable r : inFlight.headMap(now).values()) {
+                if (r != null) {
+                    revoke.add(r);
+                }
+            }
+        }
+        for (Revocable r : revoke) {
+            r.revoke();
+        }
+        synchronized (this) {
+            while (!inFlight.isEmpty() && inFlight.firstKey() < now) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DeviceIOException("interrupted waiting for data reads to finish", e);
+                }
             }
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.gfspnfs.gfs.DeviceIOException;
 import org.gfspnfs.gfs.Extent;
@@ -41,19 +42,20 @@ final class FileData {
     }
 
     /**
-     * Maps a read of {@code dst.remaining()} bytes at {@code off} (fewer at the end of the file): the device runs
-     * and holes it covers, for {@link PlannedRead#copy} to fill {@code dst} from once the operation lock is released.
-     * Stuffed contents are copied here, from the dinode cached under the lock.
+     * Maps a read of {@code count} bytes at {@code off} (fewer at the end of the file): the device runs and holes
+     * it covers, for {@link PlannedRead} to copy or send once the operation lock is released. Stuffed contents are
+     * copied here, from the dinode cached under the lock.
      */
-    PlannedRead plan(Op op, Inode ino, long off, ByteBuffer dst) throws GfsException {
+    PlannedRead plan(Op op, Inode ino, long off, int count) throws GfsException {
         long size = ino.d.size();
-        if (off >= size || !dst.hasRemaining()) {
-            return new PlannedRead(dst, 0, size);
+        if (off >= size || count <= 0) {
+            return new PlannedRead(0, size);
         }
-        int n = (int) Math.min(dst.remaining(), size - off);
-        PlannedRead plan = new PlannedRead(dst, n, size);
+        int n = (int) Math.min(count, size - off);
+        PlannedRead plan = new PlannedRead(n, size);
         if (ino.d.height() == 0) {
-            dst.duplicate().put(ino.buf.data, DinodeBlock.CONTENT + (int) off, n);
+            plan.addInline(Arrays.copyOfRange(ino.buf.data, DinodeBlock.CONTENT + (int) off,
+                    DinodeBlock.CONTENT + (int) off + n));
             return plan;
         }
         long end = off + n;

@@ -16,6 +16,7 @@ import org.gfspnfs.gfs.InodeHold;
 import org.gfspnfs.gfs.InodeId;
 import org.gfspnfs.gfs.InvalidArgumentException;
 import org.gfspnfs.gfs.IsDirectoryException;
+import org.gfspnfs.gfs.MappedRead;
 import org.gfspnfs.gfs.NoSuchFileException;
 import org.gfspnfs.gfs.SetAttributes;
 import org.gfspnfs.gfs.StaleHandleException;
@@ -269,7 +270,7 @@ final class GfsFileSystem implements FileSystem {
         if (offset < 0) {
             throw new InvalidArgumentException("negative offset");
         }
-        return runner.read(op -> data.plan(op, regular(op, id, LockMode.SH), offset, dst)).length();
+        return runner.read(op -> data.plan(op, regular(op, id, LockMode.SH), offset, dst.remaining()), dst).length();
     }
 
     @Override
@@ -277,7 +278,15 @@ final class GfsFileSystem implements FileSystem {
         if (offset < 0) {
             throw new InvalidArgumentException("negative offset");
         }
-        return runner.read(op -> data.plan(op, regular(op, id, LockMode.SH), offset, dst)).size();
+        return runner.read(op -> data.plan(op, regular(op, id, LockMode.SH), offset, dst.remaining()), dst).size();
+    }
+
+    @Override
+    public MappedRead mapRead(InodeId id, long offset, int count) throws GfsException {
+        if (offset < 0) {
+            throw new InvalidArgumentException("negative offset");
+        }
+        return runner.map(op -> data.plan(op, regular(op, id, LockMode.SH), offset, count));
     }
 
     @Override

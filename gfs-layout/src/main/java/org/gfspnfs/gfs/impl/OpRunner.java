@@ -1,5 +1,6 @@
 package org.gfspnfs.gfs.impl;
 
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,29 +41,24 @@ final class OpRunner {
     }
 
     /**
-     * Maps a read of file data as an operation ({@code plan}), then copies it from the device after letting the
-     * mount go, so that reads copy side by side while other operations run. The read is begun on the mount's
-     * {@link DataReads} before the lock is released: nothing can reuse the blocks it maps until it has ended.
+     * Maps a read of file data as an operation ({@code plan}), then copies it from the device into {@code dst}
+     * after letting the mount go, so that reads copy side by side while other operations run. The read is begun on
+     * the mount's {@link DataReads} before the lock is released: nothing can reuse the blocks it maps until it has
+     * ended.
      */
-    PlannedRead read(OpBody<PlannedRead> plan) throws GfsException {
+    PlannedRead read(OpBody<PlannedRead> plan, ByteBuffer dst) throws GfsException {
         // Begun inside the operation, while it still holds the inode's glock: a demote scheduled when the operation
         // lets the glock go then waits for this read (GfsMounter's demote hook). Ended whatever happens after.
         long[] begun = {-1};
         try {
-            PlannedRead read;
-            serial.lock();
-            try {
-                read = runLocked(op -> {
-                    PlannedRead r = plan.run(op);
-                    if (begun[0] < 0) {
-                        begun[0] = m.dataReads().begin();
-                    }
-                    return r;
-                });
-            } finally {
-                endOp();
-            }
-            read.copy(m.device());
+            PlannedRead read = mapLocked(op -> {
+                PlannedRead r = plan.run(op);
+                if (begun[0] < 0) {
+                    begun[0] = m.dataReads().begin();
+                }
+                return r;
+            });
+            read.copy(m.device(), dst);
             return read;
         } catch (DeviceIOException e) {
             m.withdraw();
@@ -71,6 +67,41 @@ final class OpRunner {
             if (begun[0] >= 0) {
                 m.dataReads().end(begun[0]);
             }
+        }
+    }
+
+    /**
+     * Maps a read of file data as an operation ({@code plan}) and hands it out still begun on the mount's
+     * {@link DataReads}, for the caller to send and then close. A waiter that needs its blocks revokes it rather
+     * than wait for the caller's client.
+     */
+    MappedFileRead map(OpBody<PlannedRead> plan) throws GfsException {
+        MappedFileRead[] mapped = {null};
+        try {
+            mapLocked(op -> {
+                PlannedRead r = plan.run(op);
+                if (mapped[0] != null) {
+                    mapped[0].close(); // an earlier attempt's, if the body ever ran twice
+                }
+                mapped[0] = new MappedFileRead(r, m.device(), m.dataReads());
+                mapped[0].begin();
+                return r;
+            });
+            return mapped[0];
+        } catch (GfsException | RuntimeException | Error e) {
+            if (mapped[0] != null) {
+                mapped[0].close();
+            }
+            throw e;
+        }
+    }
+
+    private PlannedRead mapLocked(OpBody<PlannedRead> body) throws GfsException {
+        serial.lock();
+        try {
+            return runLocked(body);
+        } finally {
+            endOp();
         }
     }
 

@@ -62,9 +62,14 @@ public final class CompoundExecutor {
                 ctx.setOpIndex(i);
                 ResOp4 r = runOne(ctx, args.ops.get(i));
                 if (ctx.replay() != null) {
+                    r.abandon();
                     return (CompoundRes4) ctx.replay();
                 }
-                r = size.admit(ctx, r);
+                ResOp4 admitted = size.admit(ctx, r);
+                if (admitted != r) {
+                    r.abandon();
+                    r = admitted;
+                }
                 res.results.add(r);
                 status = r.status;
                 if (status != NfsStat.NFS4_OK) {

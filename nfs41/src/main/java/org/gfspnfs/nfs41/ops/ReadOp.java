@@ -36,9 +36,14 @@ final class ReadOp implements Operation<Read4Args> {
         }
         int count = Math.min(Math.max(args.count, 0), ReplyLimits.read(ctx));
         ReadResult r = ctx.services().vfs().read(inode, args.offset, count);
-        if (ctx.cacheThis()) {
+        boolean last = ctx.opIndex() == ctx.opCount() - 1;
+        if (ctx.cacheThis() || (r.payload() != null && !last)) {
             // The session keeps this reply and may send it again: it must not share a buffer that goes back to a pool.
+            // A payload sent from where it lies must end the reply (the transport sends it after the rest).
             r = r.detached();
+        }
+        if (r.payload() != null) {
+            return new Read4Res(r.eof(), r.payload());
         }
         return new Read4Res(r.eof(), r.data(), r.onSent());
     }

@@ -59,7 +59,12 @@ final class NfsRpcService implements RpcDispatchable {
         }
         int requestSize = call.getXdr().asBuffer().limit();
         CompoundRes4 res = executor.execute(args, origin(call), requestSize);
-        call.reply(res);
+        try {
+            call.reply(res);
+        } finally {
+            // READ data the transport did not take (no reply written, or a transport that wrote it already).
+            res.abandonUnsent();
+        }
     }
 
     private static RpcOrigin origin(RpcCall call) {

@@ -14,7 +14,6 @@ import org.dcache.oncrpc4j.rpc.OncRpcProgram;
 import org.dcache.oncrpc4j.rpc.ReplyQueue;
 import org.dcache.oncrpc4j.rpc.RpcDispatchable;
 import org.dcache.oncrpc4j.rpc.RpcDispatcher;
-import org.dcache.oncrpc4j.rpc.RpcProtocolFilter;
 import org.glassfish.grizzly.CloseType;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.ConnectionProbe;
@@ -30,8 +29,8 @@ import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 /**
  * An ONC RPC server over TCP for oncrpc4j programs, whose requests are read straight into pooled direct memory
  * ({@link SlabPool}) and decoded from there: selector threads read and cut records ({@link ReadWindowFilter},
- * {@link RecordFilter}), oncrpc4j's protocol filter and dispatcher hand each call to a worker thread. Built like
- * oncrpc4j's own service, except that requests are neither copied out of the socket's buffer nor left for the
+ * {@link RecordFilter}), the RPC message layer ({@link RpcCallFilter}) and oncrpc4j's dispatcher hand each call to a
+ * worker thread. Built like oncrpc4j's own service, except that requests are neither copied out of the socket's buffer nor left for the
  * garbage collector: a program releases each call's memory once it has answered ({@link ReceivedXdr#release()}).
  * Replies to calls the server makes itself (the NFSv4.1 back channel) arrive on the same connections and reach
  * the transport's reply queue as with oncrpc4j.
@@ -80,7 +79,7 @@ public final class RpcServerTransport implements AutoCloseable {
                 .add(new ReadWindowFilter(slabs, recordLimit))
                 .add(new TransportFilter())
                 .add(new RecordFilter(heap))
-                .add(new RpcProtocolFilter(replyQueue))
+                .add(new RpcCallFilter(replyQueue))
                 .add(new RpcDispatcher(workers, Map.copyOf(programs), false, call -> { }))
                 .build());
         t.getConnectionMonitoringConfig().addProbes(new ConnectionProbe.Adapter() {

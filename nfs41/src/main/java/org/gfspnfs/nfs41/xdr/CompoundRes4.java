@@ -15,6 +15,13 @@ public class CompoundRes4 implements XdrAble {
     public byte[] tag = new byte[0];
     public List<ResOp4> results = new ArrayList<>();
 
+    /** After the reply went to the transport, or could not: releases what results held that it did not take. */
+    public void abandonUnsent() {
+        for (ResOp4 r : results) {
+            r.abandon();
+        }
+    }
+
     @Override
     public void xdrEncode(XdrEncodingStream xdr) throws OncRpcException, IOException {
         xdr.xdrEncodeInt(status);

@@ -9,6 +9,7 @@ import org.dcache.oncrpc4j.xdr.Xdr;
 import org.dcache.oncrpc4j.xdr.XdrAble;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
 import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
+import org.gfspnfs.nfs41.vfs.ReadPayload;
 import org.glassfish.grizzly.memory.ByteBufferWrapper;
 
 /**
@@ -28,6 +29,8 @@ public class Read4Res implements XdrAble {
     private Runnable onSent;
     /** A decoded view's hold on its reply buffer ({@link #release()}); then null. */
     private Runnable lease;
+    /** Bytes the transport sends from where they lie ({@link ReadPayloadChunk}); released once sent or abandoned. */
+    private ReadPayloadChunk chunk;
 
     public Read4Res() {
     }
@@ -52,9 +55,31 @@ public class Read4Res implements XdrAble {
         this.onSent = onSent;
     }
 
+    /**
+     * A result whose bytes the transport sends straight from where they lie. It must be the last thing in its reply
+     * (a READ that ends its COMPOUND), encoded once, and {@link #abandon abandoned} after the reply went out.
+     */
+    public Read4Res(boolean eof, ReadPayload payload) {
+        this.eof = eof;
+        this.chunk = new ReadPayloadChunk(payload);
+    }
+
     /** Bytes of data this result carries. */
     public int length() {
+        if (chunk != null) {
+            return chunk.payload().length();
+        }
         return buffer != null ? buffer.remaining() : data.length;
+    }
+
+    /**
+     * After the reply was handed to the transport, or failed before: a payload the transport did not take is
+     * released here (its transport releases it once written).
+     */
+    public void abandon() {
+        if (chunk != null) {
+            chunk.abandon();
+        }
     }
 
     /** The data, as a read-only view (of the array, or of the reply a slicing decoder left it in). */
@@ -74,7 +99,9 @@ public class Read4Res implements XdrAble {
     @Override
     public void xdrEncode(XdrEncodingStream xdr) throws OncRpcException, IOException {
         xdr.xdrEncodeBoolean(eof);
-        if (buffer == null) {
+        if (chunk != null) {
+            encodeChunk(xdr);
+        } else if (buffer == null) {
             xdr.xdrEncodeDynamicOpaque(data);
         } else if (!(xdr instanceof Xdr x)) {
             // Not the transport's stream (the engine measures reply sizes this way): the buffer stays ours.
@@ -98,6 +125,18 @@ public class Read4Res implements XdrAble {
                 // The transport disposes the reply's pieces once they are written: then this buffer goes home.
                 x.xdrEncodeShallowByteBuffer(new ReturningBuffer(buffer.duplicate(), sent));
             }
+        }
+    }
+
+    private void encodeChunk(XdrEncodingStream xdr) throws OncRpcException, IOException {
+        if (xdr instanceof XdrSizer sizer) {
+            sizer.opaque(chunk.payload().length());
+        } else if (xdr instanceof Xdr x) {
+            x.xdrEncodeFileChunk(chunk);
+        } else {
+            ByteBuffer copy = ByteBuffer.allocate(chunk.payload().length());
+            chunk.payload().copyTo(copy);
+            xdr.xdrEncodeByteBuffer(copy.flip());
         }
     }
 

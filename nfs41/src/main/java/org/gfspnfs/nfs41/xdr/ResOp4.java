@@ -22,6 +22,13 @@ public class ResOp4 implements XdrAble {
         this.body = body;
     }
 
+    /** Lets go of what the body holds until it is sent (a READ's payload), if no transport took it. */
+    public void abandon() {
+        if (body instanceof Read4Res read) {
+            read.abandon();
+        }
+    }
+
     @Override
     public void xdrEncode(XdrEncodingStream xdr) throws OncRpcException, IOException {
         xdr.xdrEncodeInt(opnum);

@@ -97,6 +97,11 @@ public final class XdrSizer implements XdrEncodingStream {
         bytes += 8L * len;
     }
 
+    /** A variable-length opaque of {@code len} bytes: its length word, the bytes, the padding. */
+    public void opaque(int len) {
+        bytes += 4 + padded(len);
+    }
+
     @Override
     public void xdrEncodeByteBuffer(ByteBuffer buf) {
         bytes += 4 + padded(buf.remaining());

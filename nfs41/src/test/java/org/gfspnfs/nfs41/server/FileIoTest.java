@@ -116,6 +116,45 @@ class FileIoTest {
     }
 
     @Test
+    void readsSentFromWhereTheBytesLie_arriveWhole_inAnyPlaceOfTheCompound_andAreReleased() throws Exception {
+        server.fs().sendReadsInPlace(64 * 1024);
+        int io = 512 * 1024;   // within the session's request and reply limits
+        byte[] big = new byte[3 * 1024 * 1024 + 2];   // odd length: the last reply carries XDR padding
+        new java.util.Random(7).nextBytes(big);
+        CompoundRes4 r = expectOk(client.session(Ops.putFh(exportFh),
+                Ops.open(client.clientId(), "o", "inplace", 3, 0, Open4Args.UNCHECKED4, AttrValues.mode(0644), null),
+                Ops.getFh()));
+        Stateid4 sid = ((Open4Res) body(r, Op.OPEN)).stateid;
+        byte[] fh = ((NfsFh4) body(r, Op.GETFH)).value;
+        for (int off = 0; off < big.length; off += io) {
+            int n = Math.min(io, big.length - off);
+            expectOk(client.session(Ops.putFh(fh), Ops.write(sid, off, 0, Arrays.copyOfRange(big, off, off + n))));
+        }
+
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        for (int off = 0; off < big.length; off += io) {
+            Read4Res rd = body(expectOk(client.session(Ops.putFh(fh), Ops.read(sid, off, io))), Op.READ);
+            got.write(rd.data);
+            assertThat(rd.eof).isEqualTo(off + io >= big.length);
+        }
+        assertThat(got.toByteArray()).as("READ as the last operation: sent from the payload").isEqualTo(big);
+
+        // Not last: the payload cannot go after the results that follow it, so it is copied into the reply.
+        CompoundRes4 mid = expectOk(client.session(Ops.putFh(fh), Ops.read(sid, io, io),
+                Ops.getattr(Attr.SIZE)));
+        assertThat(((Read4Res) body(mid, Op.READ)).data).isEqualTo(Arrays.copyOfRange(big, io, 2 * io));
+        assertThat(AttrValues.decode(body(mid, Op.GETATTR)).size()).isEqualTo(big.length);
+
+        assertThat(server.fs().payloadsIssued()).isEqualTo(8);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (server.fs().payloadsOutstanding() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(server.fs().payloadsOutstanding()).as("every payload released once its reply was written")
+                .isZero();
+    }
+
+    @Test
     void guardedCreateOfExistingFile_isExist() throws Exception {
         expectOk(client.session(Ops.putFh(exportFh),
                 Ops.open(client.clientId(), "o", "x", 3, 0, Open4Args.GUARDED4, AttrValues.mode(0644), null)));

@@ -15,6 +15,7 @@ import org.gfspnfs.gfs.FileSystem;
 import org.gfspnfs.gfs.GfsException;
 import org.gfspnfs.gfs.InodeId;
 import org.gfspnfs.gfs.IsDirectoryException;
+import org.gfspnfs.gfs.MappedRead;
 import org.gfspnfs.nfs41.status.InvalException;
 import org.gfspnfs.nfs41.status.NfsException;
 import org.gfspnfs.nfs41.status.NotSameException;
@@ -55,6 +56,8 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
     private static final long MAX_FILE_SIZE = 1L << 50;
 
     private final FileSystem fs;
+    /** READs of at least this many bytes are sent from the device. */
+    static final int SEND_FROM_DEVICE_MIN = 64 * 1024;
     private final ReadBufferPool readBuffers = new ReadBufferPool();
     private final Clock clock;
     private final FsInfo info;
@@ -259,12 +262,20 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
     }
 
     /**
-     * One gfs-layout operation reads the bytes and the file size (for eof); the buffer goes to the client as it is.
+     * One gfs-layout operation maps the bytes and reads the file size (for eof). A large READ leaves them on the
+     * device for the transport to send from there (sendfile); a small one is copied into a pooled buffer, which
+     * costs less than sending the reply in pieces.
      */
     @Override
     public ReadResult read(Inode file, long offset, int count) throws NfsException {
         InodeId id = Attrs.id(file);
         try {
+            if (count >= SEND_FROM_DEVICE_MIN) {
+                MappedRead mapped = fs.mapRead(id, offset, count);
+                int n = mapped.length();
+                boolean eof = n < count || offset + n >= mapped.fileSize();
+                return ReadResult.mapped(new MappedReadPayload(mapped), eof);
+            }
             // From the pool of direct reply buffers: the device reads straight into it and the socket writes
             // straight from it, and it comes back once written (a fresh direct buffer per READ would be memory only
             // a stop-the-world full GC gives back once the direct-memory limit is reached). Not zeroed: the

@@ -101,20 +101,21 @@ class GfsVirtualFileSystemTest {
 
     @Test
     void holesRead_throughAReusedReplyBuffer_areZeros_notTheBytesOfTheReadBefore() throws Exception {
+        int small = GfsVirtualFileSystem.SEND_FROM_DEVICE_MIN - 4096;   // READs this small are copied into the pool
         Inode full = file(vfs.root(), "full.bin");
-        byte[] ones = new byte[1 << 20];
+        byte[] ones = new byte[small];
         java.util.Arrays.fill(ones, (byte) 0x5a);
         vfs.write(full, 0, ones, 0, ones.length, Stability.UNSTABLE);
         Inode sparse = file(vfs.root(), "sparse.bin");
         vfs.write(sparse, 5000, utf8("island"), 0, 6, Stability.UNSTABLE);
-        vfs.setattr(sparse, SetAttributes.NONE.withSize(300_000L));
+        vfs.setattr(sparse, SetAttributes.NONE.withSize(50_000L));
 
         for (int round = 0; round < 3; round++) {
-            ReadResult dirty = vfs.read(full, 0, 1 << 20);
+            ReadResult dirty = vfs.read(full, 0, small);
             assertThat(dirty.bytes()).containsOnly(0x5a);
             dirty.onSent().run();   // the transport wrote it: the buffer goes back to the pool
-            ReadResult r = vfs.read(sparse, 0, 1 << 20);
-            byte[] expected = new byte[300_000];
+            ReadResult r = vfs.read(sparse, 0, small);
+            byte[] expected = new byte[50_000];
             System.arraycopy(utf8("island"), 0, expected, 5000, 6);
             assertThat(r.bytes()).as("round %d", round).isEqualTo(expected);
             assertThat(r.eof()).isTrue();
@@ -122,6 +123,29 @@ class GfsVirtualFileSystemTest {
                 r.onSent().run();
             }
         }
+    }
+
+    @Test
+    void aLargeRead_leavesItsBytesOnTheDevice_forTheTransportToSend() throws Exception {
+        Inode f = file(vfs.root(), "large.bin");
+        byte[] data = new byte[300_000];
+        new java.util.Random(3).nextBytes(data);
+        vfs.write(f, 0, data, 0, data.length, Stability.UNSTABLE);
+
+        ReadResult r = vfs.read(f, 100_000, 1 << 20);
+        assertThat(r.payload()).as("sent from the device").isNotNull();
+        assertThat(r.length()).isEqualTo(200_000);
+        assertThat(r.eof()).isTrue();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.nio.channels.WritableByteChannel ch = java.nio.channels.Channels.newChannel(out);
+        for (long at = 0; at < r.length(); ) {
+            at += r.payload().transferTo(at, ch);
+        }
+        r.payload().release();
+        assertThat(out.toByteArray()).isEqualTo(java.util.Arrays.copyOfRange(data, 100_000, 300_000));
+        // Released: truncating the file does not wait for anything.
+        vfs.setattr(f, SetAttributes.NONE.withSize(0L));
+        assertThat(vfs.getattr(f).size()).isZero();
     }
 
     @Test
