@@ -42,7 +42,7 @@ class ConcurrentDataReadsTest {
     @Test
     void aReadCopyingFromTheDevice_doesNotHoldUpReadsOrChangesOfOtherFiles() throws Exception {
         try (LocalLockModule locks = new LocalLockModule();
-             FileBlockDevice dev = image();
+             FileBlockDevice dev = TestImages.formattedFile(tmp.resolve("img"));
              PausingDevice pausing = new PausingDevice(dev);
              FileSystem fs = FileSystems.mount(pausing, MountOptions.of(0, locks))) {
             InodeId x = file(fs, "x", 1);
@@ -65,7 +65,7 @@ class ConcurrentDataReadsTest {
     @Test
     void truncatingAFileWhileItIsRead_waitsForTheReadBeforeItsBlocksAreFreed() throws Exception {
         try (LocalLockModule locks = new LocalLockModule();
-             FileBlockDevice dev = image();
+             FileBlockDevice dev = TestImages.formattedFile(tmp.resolve("img"));
              PausingDevice pausing = new PausingDevice(dev);
              FileSystem fs = FileSystems.mount(pausing, MountOptions.of(0, locks))) {
             InodeId x = file(fs, "x", 1);
@@ -77,7 +77,7 @@ class ConcurrentDataReadsTest {
     @Test
     void anotherNodeTruncatingAFileThisNodeReads_waitsForTheRead() throws Exception {
         try (LocalLockModule locks = new LocalLockModule();
-             FileBlockDevice dev = image();
+             FileBlockDevice dev = TestImages.formattedFile(tmp.resolve("img"));
              PausingDevice pausing = new PausingDevice(dev);
              FileSystem a = FileSystems.mount(pausing, MountOptions.of(0, locks));
              FileSystem b = FileSystems.mount(dev, MountOptions.of(1, locks))) {
@@ -88,12 +88,6 @@ class ConcurrentDataReadsTest {
                 b.write(b.create(b.root(), "reuse", 0644, 0, 0).id(), 0, ByteBuffer.wrap(new byte[4 * FILE]));
             });
         }
-    }
-
-    private FileBlockDevice image() throws IOException {
-        FileBlockDevice dev = FileBlockDevice.create(tmp.resolve("img"), 32 << 20);
-        Mkfs.format(dev, TestImages.small(4096).withRgrpBlocks(512));
-        return dev;
     }
 
     private static InodeId file(FileSystem fs, String name, int seed) throws GfsException {

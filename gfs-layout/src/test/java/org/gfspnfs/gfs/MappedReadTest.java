@@ -41,7 +41,7 @@ class MappedReadTest {
     @Test
     void aMappedRead_sendsHolesStuffedAndDeviceBytes_throughAChannelThatTakesLittleAtATime() throws Exception {
         try (LocalLockModule locks = new LocalLockModule();
-             FileBlockDevice dev = image();
+             FileBlockDevice dev = TestImages.formattedFile(tmp.resolve("img"));
              FileSystem fs = FileSystems.mount(dev, MountOptions.of(0, locks))) {
             InodeId sparse = fs.create(fs.root(), "sparse", 0644, 0, 0).id();
             byte[] island = bytes(7, 10_000);
@@ -69,7 +69,7 @@ class MappedReadTest {
     @Test
     void aMappedReadNobodySends_doesNotHoldUpATruncate_andStillSendsWhatTheFileHad() throws Exception {
         try (LocalLockModule locks = new LocalLockModule();
-             FileBlockDevice dev = image();
+             FileBlockDevice dev = TestImages.formattedFile(tmp.resolve("img"));
              FileSystem fs = FileSystems.mount(dev, MountOptions.of(0, locks))) {
             InodeId x = file(fs, "x", 1);
             MappedRead closedAfter;
@@ -100,7 +100,7 @@ class MappedReadTest {
     @Test
     void anotherNodeTruncatingAFileThisNodeHasMapped_doesNotWaitForTheClient() throws Exception {
         try (LocalLockModule locks = new LocalLockModule();
-             FileBlockDevice dev = image();
+             FileBlockDevice dev = TestImages.formattedFile(tmp.resolve("img"));
              FileSystem a = FileSystems.mount(dev, MountOptions.of(0, locks));
              FileSystem b = FileSystems.mount(dev, MountOptions.of(1, locks))) {
             InodeId x = file(a, "x", 1);
@@ -115,12 +115,6 @@ class MappedReadTest {
                 assertThat(drain(r, 65536)).isEqualTo(bytes(1, FILE));
             }
         }
-    }
-
-    private FileBlockDevice image() throws IOException {
-        FileBlockDevice dev = FileBlockDevice.create(tmp.resolve("img"), 32 << 20);
-        Mkfs.format(dev, TestImages.small(4096).withRgrpBlocks(512));
-        return dev;
     }
 
     private static InodeId file(FileSystem fs, String name, int seed) throws GfsException {

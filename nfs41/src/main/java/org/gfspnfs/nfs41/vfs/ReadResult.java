@@ -55,19 +55,26 @@ public final class ReadResult {
     /** The bytes as a buffer; a payload left in place is copied into one (and released) on the first call. */
     public ByteBuffer data() {
         if (payload != null) {
-            ReadPayload p = payload;
-            payload = null;
             try {
-                ByteBuffer b = ByteBuffer.allocate(p.length());
-                p.copyTo(b);
-                data = b.flip();
+                data = ByteBuffer.wrap(takePayload());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } finally {
-                p.release();
             }
         }
         return data;
+    }
+
+    /** The payload's bytes in an array of their own; the payload is released and this result no longer has it. */
+    private byte[] takePayload() throws IOException {
+        ReadPayload p = payload;
+        payload = null;
+        try {
+            byte[] copy = new byte[p.length()];
+            p.copyTo(ByteBuffer.wrap(copy));
+            return copy;
+        } finally {
+            p.release();
+        }
     }
 
     /** Runs once the buffer has been written, or null. */
@@ -86,15 +93,10 @@ public final class ReadResult {
      */
     public ReadResult detached() throws IoException {
         if (payload != null) {
-            ReadPayload p = payload;
             try {
-                byte[] copy = new byte[p.length()];
-                p.copyTo(ByteBuffer.wrap(copy));
-                return new ReadResult(copy, eof);
+                return new ReadResult(takePayload(), eof);
             } catch (IOException e) {
                 throw new IoException("reading file data: " + e.getMessage(), e);
-            } finally {
-                p.release();
             }
         }
         if (onSent == null) {
