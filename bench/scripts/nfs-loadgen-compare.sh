@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # nfs-loadgen-compare.sh - the host-side NFSv4.1 load generator (org.gfspnfs.bench.nfs.LoadGen) against NFS-Ganesha
 # (scripts/ganesha.sh: Debian nfs-ganesha, FSAL_VFS) and against our server (`./gfspnfs demo`: MDS on P, 3 data
-# servers on P+1..P+3), all in one run, plus the loopback TCP ceiling measured by the same program and the disk
-# ceiling (a durable dd overwrite of one sequential run's size: what the disk itself takes). Workloads:
+# servers on P+1..P+3), all in one run, plus the loopback TCP ceiling measured by the same program, the store
+# ceiling (the same loopback transfer with each receiver writing into a file beside the servers' data, made durable:
+# what any server could reach for sequential writes with no protocol at all) and the disk ceiling (a durable dd
+# overwrite of one sequential run's size: what the disk itself takes). Workloads:
 # sequential write and read with each --streams count, creates, READDIR+GETATTR of the created files, removes,
 # random 4 KiB writes and reads; then the sequential ones again through pNFS layouts (3 DS). Prints the raw
 # `metric=...` lines and two tables: ours (MDS alone) vs Ganesha, and pNFS 3 DS vs MDS alone vs Ganesha.
@@ -212,7 +214,7 @@ for run in $(seq 1 "$RUNS"); do
       if [ "$side" = ganesha ]; then
         [ "$ganesha_ok" = 1 ] || continue
         t=0; [ "$group" = seq-write,seq-read ] && { t=$tcp; tcp=0; }
-        measured ganesha "$gport" "$group" --tcp-seconds "$t" || ganesha_ok=0
+        measured ganesha "$gport" "$group" --tcp-seconds "$t" --store-dir "$dir" || ganesha_ok=0
       elif [ "$ours_ok" = 1 ] && ! measured ours "$oport" "$group" --tcp-seconds 0; then
         ours_ok=0; ours_why="a workload against our server failed: $(grep -m1 '^ours error' "$dir/ours.results" || tail -1 "$dir/ours.err")"
       fi
@@ -243,8 +245,9 @@ awk -v ours_ok="$ours_ok" '
     val[side, key] = median(all[side, key])
     if (side == "pnfs" || side == "pnfs1") mdsbytes[key] = (key in mdsbytes) ? mdsbytes[key] + f["mds_data_bytes"] : f["mds_data_bytes"]
     if (m == "disk-ceiling") { disks = (disks == "") ? f["MBps"] : disks " " f["MBps"]; next }
-    if (!(key in seen) && m != "tcp-ceiling") { seen[key] = 1; order[++n] = key }
+    if (!(key in seen) && m != "tcp-ceiling" && m != "store-ceiling") { seen[key] = 1; order[++n] = key }
     if (m == "tcp-ceiling") tcp[f["streams"]] = f["MBps"]
+    if (m == "store-ceiling") store[f["streams"]] = f["MBps"]
   }
   function median(list,   a, n, i, j, t) {
     n = split(list, a, " ")
@@ -259,16 +262,18 @@ awk -v ours_ok="$ours_ok" '
   function ratio(a, b) { return (a == "" || b == "" || a == "n/a" || b == "n/a" || b + 0 == 0) ? "n/a" : sprintf("%.2f", a / b) }
   END {
     disk = (disks == "") ? "" : median(disks)
-    printf "%-14s %7s %-6s %10s %10s %7s %12s %10s\n", "metric", "streams", "unit", "ganesha", "ours", "ratio", "ours/tcp", "ours/disk"
+    printf "%-14s %7s %-6s %10s %10s %7s %12s %10s %11s\n", "metric", "streams", "unit", "ganesha", "ours", "ratio", "ours/tcp", "ours/disk", "ours/store"
     for (i = 1; i <= n; i++) {
       split(order[i], p, " "); m = p[1]; s = p[2]
       g = val["ganesha", order[i]]; o = ours_ok ? val["ours", order[i]] : "n/a"
       unit = (m ~ /^seq/) ? "MB/s" : "ops/s"
       t = (m ~ /^seq/ && (s in tcp)) ? ratio(o, tcp[s]) : "-"
       d = (m == "seq-write" && disk != "") ? ratio(o, disk) : "-"
-      printf "%-14s %7s %-6s %10s %10s %7s %12s %10s\n", m, s, unit, g, (o == "" ? "n/a" : o), ours_ok ? paired(order[i]) : "n/a", t, d
+      st = (m == "seq-write" && (s in store)) ? ratio(o, store[s]) : "-"
+      printf "%-14s %7s %-6s %10s %10s %7s %12s %10s %11s\n", m, s, unit, g, (o == "" ? "n/a" : o), ours_ok ? paired(order[i]) : "n/a", t, d, st
     }
     for (s in tcp) printf "tcp-ceiling    %7s MB/s   %10s (loopback, 1 MiB writes, plain Java sockets)\n", s, tcp[s]
+    for (s in store) printf "store-ceiling  %7s MB/s   %10s (loopback into a file beside the servers%s data, written durably; no protocol)\n", s, store[s], "\047"
     if (disk != "") printf "disk-ceiling   %7s MB/s   %10s (dd bs=1M conv=notrunc,fdatasync over written blocks, one seq-write run; median of %d)\n", 1, disk, split(disks, dd, " ")
     print ""
     printf "%-10s %7s %10s %10s %10s %9s %9s %15s %11s %10s\n", "pNFS", "streams", "3 DS", "MDS alone", "ganesha", "DS/MDS", "DS/gan.", "MDS data bytes", "1 process", "1proc/gan."

@@ -58,6 +58,9 @@ public final class LoadGen {
         if (o.tcpSeconds().toMillis() > 0 && (o.workloads().contains("seq-write") || o.workloads().contains("seq-read"))) {
             for (int streams : o.streams()) {
                 emit(metrics, TcpCeiling.measure(o.tcpSeconds(), streams));
+                if (o.storeDir() != null) {
+                    emit(metrics, StoreCeiling.measure(o.tcpSeconds(), streams, o.storeDir()));
+                }
             }
         }
         String owner = "gfspnfs-loadgen-" + ProcessHandle.current().pid() + "-" + System.nanoTime();

@@ -1,6 +1,8 @@
 package org.gfspnfs.bench.nfs;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,20 +32,22 @@ import java.util.Set;
  * @param clientWarmup untimed passes of each sequential workload this JVM runs right before measuring it (its own
  *                   JIT; the server's warm-up is the caller's business)
  * @param tcpSeconds duration of the loopback TCP ceiling measurement (0: skip)
+ * @param storeDir   where the store ceiling writes its file, a local directory on the filesystem that holds the
+ *                   servers' data (null: not measured); measured for as long as the TCP ceiling, right after it
  * @param workDir    directory created under the export for the run's files
  * @param keep       leave the files in place
  */
 public record LoadGenOptions(InetSocketAddress server, String export, List<String> workloads, List<Integer> streams,
                              long size, int files, int listings, int randOps, long randFile, boolean pnfs, int ioSize,
-                             int depth, int nconnect, int clientWarmup, Duration tcpSeconds, String workDir,
-                             boolean keep) {
+                             int depth, int nconnect, int clientWarmup, Duration tcpSeconds, Path storeDir,
+                             String workDir, boolean keep) {
     public static final List<String> ALL = List.of("seq-write", "seq-read", "creates", "readdir", "rand4k");
 
     public static final String USAGE = String.join("\n",
             "usage: LoadGen --server HOST:PORT [--export /] [--workload all|seq-write,seq-read,creates,readdir,rand4k]",
             "               [--streams 1,8] [--size 256m] [--files 10000] [--listings 30] [--rand-ops 100000]",
             "               [--rand-file 64m] [--pnfs] [--io-size 1m] [--depth N] [--nconnect 1] [--tcp-seconds 5]",
-            "               [--client-warmup 2]",
+            "               [--client-warmup 2] [--store-dir LOCAL-DIR]",
             "               [--dir loadgen-PID] [--keep]",
             "Prints one line per metric: metric=NAME streams=N MBps=... ops=... ops_per_s=... seconds=... bytes=...");
 
@@ -65,6 +69,7 @@ public record LoadGenOptions(InetSocketAddress server, String export, List<Strin
         int nconnect = 1;
         int clientWarmup = 2;
         int tcp = 5;
+        Path storeDir = null;
         String dir = "loadgen-" + ProcessHandle.current().pid();
         boolean keep = false;
         for (int i = 0; i < args.length; i++) {
@@ -93,6 +98,7 @@ public record LoadGenOptions(InetSocketAddress server, String export, List<Strin
                         case "--nconnect" -> nconnect = nconnect(v);
                         case "--client-warmup" -> clientWarmup = Integer.parseInt(v);
                         case "--tcp-seconds" -> tcp = Integer.parseInt(v);
+                        case "--store-dir" -> storeDir = directory(v);
                         case "--dir" -> dir = v;
                         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
                     }
@@ -106,8 +112,16 @@ public record LoadGenOptions(InetSocketAddress server, String export, List<Strin
             throw new IllegalArgumentException("--client-warmup must be 0 or more, not " + clientWarmup);
         }
         return new LoadGenOptions(address(server), export, workloads(workload), streams(streams), size, files,
-                listings, randOps, randFile, pnfs, ioSize, depth, nconnect, clientWarmup, Duration.ofSeconds(tcp), dir,
-                keep);
+                listings, randOps, randFile, pnfs, ioSize, depth, nconnect, clientWarmup, Duration.ofSeconds(tcp),
+                storeDir, dir, keep);
+    }
+
+    private static Path directory(String v) {
+        Path p = Path.of(v);
+        if (!Files.isDirectory(p)) {
+            throw new IllegalArgumentException("--store-dir " + v + " is not a directory");
+        }
+        return p;
     }
 
     static InetSocketAddress address(String hostPort) {

@@ -83,7 +83,7 @@ public final class TcpCeiling {
         return total;
     }
 
-    private static long get(Future<Long> f) throws IOException {
+    static long get(Future<Long> f) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {

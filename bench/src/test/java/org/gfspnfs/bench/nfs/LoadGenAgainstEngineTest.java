@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.gfspnfs.nfs41.fixture.TestServer;
 import org.gfspnfs.nfs41.status.NfsStat;
+import org.gfspnfs.nfs41.transport.SlabPool;
 import org.gfspnfs.nfs41.xdr.Op;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +100,25 @@ class LoadGenAgainstEngineTest {
                 "seq-write/1/12582912", "seq-write/3/12582912", "seq-read/1/12582912", "seq-read/3/12582912");
         assertThat(server.fs().payloadsIssued()).as("the reads went the in-place way").isGreaterThanOrEqualTo(48);
         assertThat(server.fs().payloadsOutstanding()).as("each released once written").isZero();
+    }
+
+    @Test
+    void pipelinedWritesOverSeveralConnections_areReadIntoAFewReusedSlabs_allHandedBack() throws IOException {
+        LoadGenOptions o = LoadGenOptions.parse(new String[] {"--server", hostPort(), "--export", "/export",
+            "--workload", "seq-write", "--streams", "1,3", "--size", "48m", "--nconnect", "3", "--depth", "6",
+            "--client-warmup", "1", "--tcp-seconds", "0", "--dir", "slabs"});
+        List<Metric> metrics = new LoadGen(o, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8)).run();
+
+        assertThat(metrics).extracting(m -> m.name() + "/" + m.streams() + "/" + m.bytes()).containsExactly(
+                "seq-write/1/50331648", "seq-write/3/50331648");
+        SlabPool requests = server.server().requestMemory();
+        // 192 WRITEs of 1 MiB, at most 3 x 6 in flight plus a slab per connection being read into: without reuse
+        // (or with fewer slabs kept than a busy server holds) every WRITE would make a slab, zeroed and faulted in.
+        assertThat(requests.slabsMade()).as("slabs made for 192 WRITEs").isLessThanOrEqualTo(40);
+        // A request's memory goes back when its reply is encoded, before the reply is sent.
+        assertThat(requests.slabsFree()).as("every answered request handed its memory back")
+                .isEqualTo((int) requests.slabsMade());
     }
 
     @Test

@@ -213,8 +213,10 @@ final class Allocator {
                 k++;
                 continue;
             }
+            // At the hint, a run of max is all a sequential writer needs; elsewhere, count up to a whole stretch.
+            long limit = k == 0 ? max : want;
             long len = 1;
-            while (len < want && j + len < n && free.at(j + len)) {
+            while (len < limit && j + len < n && free.at(j + len)) {
                 len++;
             }
             if (len > bestLen) {
@@ -383,9 +385,13 @@ final class Allocator {
         private byte[] bitmap;
         private int bitmapIndex = -1;
 
+        /** Blocks freed since the last journal commit stay taken until it; none is made pending during the scan. */
+        private final boolean anyPendingFree;
+
         FreeScan(Op op, Rgrp r) {
             this.op = op;
             this.r = r;
+            this.anyPendingFree = r.pendingFreeCount() > 0;
         }
 
         boolean at(long j) throws GfsException {
@@ -394,7 +400,8 @@ final class Allocator {
                 bitmap = bitmap(op, r, j).data;
                 bitmapIndex = which;
             }
-            return RgrpGeometry.get(bitmap, sb.blockSize(), j) == BlockState.FREE && !r.isPendingFree(r.dataStart + j);
+            return RgrpGeometry.get(bitmap, sb.blockSize(), j) == BlockState.FREE
+                    && !(anyPendingFree && r.isPendingFree(r.dataStart + j));
         }
     }
 }

@@ -57,6 +57,12 @@ public final class Nfs41Server implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Nfs41Server.class);
     /** Threads that read and write the connections (calls run on the worker threads). */
     private static final int SELECTOR_THREADS = 2;
+    /**
+     * Maximum-size requests whose buffers are kept for reuse: a session's full slot table of 1 MiB WRITEs (about
+     * 70 MiB of direct memory once a client has sent that many at once). Below what a busy server holds, buffers
+     * are made and dropped at the rate WRITEs arrive, and making one costs about as much as receiving it.
+     */
+    private static final int LARGE_REQUESTS_HELD = 64;
     /** Threads for work operations hand off ({@link ServerServices#helper()}): one per core of a small node. */
     private static final int HELPER_THREADS = 2;
     private final RpcServerTransport svc;
@@ -261,7 +267,8 @@ public final class Nfs41Server implements AutoCloseable {
             }
             CompoundExecutor executor = new CompoundExecutor(services, ops.build());
             RpcServerTransport svc = RpcServerTransport.start(bindAddress, port, "nfs41-" + port, workerThreads,
-                    SELECTOR_THREADS, Math.max(4 << 20, 2 * config.maxMessage()),
+                    SELECTOR_THREADS, config.maxMessage(), LARGE_REQUESTS_HELD,
+                    Math.max(4 << 20, 2 * config.maxMessage()),
                     Map.of(new OncRpcProgram(NfsRpcService.PROGRAM, NfsRpcService.VERSION),
                             new NfsRpcService(executor)));
             ScheduledExecutorService owned = null;

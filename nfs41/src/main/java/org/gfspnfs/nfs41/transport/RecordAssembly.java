@@ -10,9 +10,15 @@ import java.util.List;
  *
  * <p>A record is always received into one slab: when the record being received does not fit in the rest of the
  * current slab, its bytes so far move to the start of a fresh slab big enough for all of it (records are at most
- * {@code recordLimit} bytes, record marks included) and the socket reads on into that one. A large WRITE therefore reaches the operation
- * as one contiguous direct buffer. Between records the connection holds no slab, so an idle connection pins no
- * memory; a connection whose last record was large starts the next read in a large slab.
+ * {@code recordLimit} bytes, record marks included) and the socket reads on into that one. A large WRITE therefore
+ * reaches the operation as one contiguous direct buffer. Between records the connection holds no slab, so an idle
+ * connection pins no memory.
+ *
+ * <p>Large records are read so that each has a slab to itself and nothing is moved: a connection whose last record
+ * was large reads the head of the next one ({@link #MIN_READ}) into a fresh large slab, and once a record's mark
+ * says how much of it is still to come, the socket is given exactly that room. The bytes that follow a large
+ * record stay in the socket until the next read, instead of starting a record at the end of this slab that would
+ * then have to be copied into another one. Small records are read as many as fit.
  *
  * <p>Not thread-safe: one connection's reads are processed one at a time. Records handed out are released by
  * whichever thread finished with them.
@@ -32,12 +38,9 @@ final class RecordAssembly {
     private int filled;
     private boolean lastRecordLarge;
     private boolean closed;
+    private long moved;
 
     RecordAssembly(SlabPool pool, int recordLimit) {
-        if (recordLimit + MIN_READ > pool.largeSize()) {
-            throw new IllegalArgumentException("record limit " + recordLimit + " does not fit a large slab of "
-                    + pool.largeSize());
-        }
         this.pool = pool;
         this.recordLimit = recordLimit;
     }
@@ -55,6 +58,7 @@ final class RecordAssembly {
             Slab next = pool.take(size, lastRecordLarge || size > pool.smallSize());
             if (pending > 0) {
                 next.copyFrom(slab, start, filled);
+                moved += pending;
             }
             if (slab != null) {
                 slab.release();
@@ -63,7 +67,20 @@ final class RecordAssembly {
             start = 0;
             filled = pending;
         }
-        return slab.window(filled, slab.capacity());
+        int room;
+        if (need > MIN_READ) {
+            room = need; // the rest of a large fragment, and no further
+        } else if (pending == 0 && lastRecordLarge) {
+            room = MIN_READ; // the head of what is likely another large record, to learn its size first
+        } else {
+            room = slab.capacity() - filled;
+        }
+        return slab.window(filled, filled + room);
+    }
+
+    /** Bytes of records in progress copied from one slab to another so far. */
+    long bytesMoved() {
+        return moved;
     }
 
     /** {@code n} bytes arrived in the window last handed out. */

@@ -59,14 +59,21 @@ public final class RpcServerTransport implements AutoCloseable {
      * @param name          prefix of the thread names
      * @param workerThreads threads that run calls
      * @param selectorThreads threads that read and write the connections
+     * @param largeRecord   largest request clients send when they keep to the negotiated sizes, bytes: the size of
+     *                      the pooled large buffers
+     * @param largeInFlight large requests the server may hold at once (read, queued or running), for as many
+     *                      large buffers kept for reuse
      * @param recordLimit   largest request accepted, bytes; a peer that announces a larger one is disconnected
      */
     public static RpcServerTransport start(String bindAddress, int port, String name, int workerThreads,
-                                           int selectorThreads, int recordLimit,
+                                           int selectorThreads, int largeRecord, int largeInFlight, int recordLimit,
                                            Map<OncRpcProgram, RpcDispatchable> programs) throws IOException {
         Objects.requireNonNull(programs, "programs");
-        SlabPool slabs = new SlabPool(64 << 10, recordLimit + 2 * RecordAssembly.MIN_READ, 256,
-                Math.max(8, 2 * workerThreads));
+        if (largeRecord > recordLimit) {
+            throw new IllegalArgumentException("large record " + largeRecord + " above the record limit " + recordLimit);
+        }
+        SlabPool slabs = new SlabPool(64 << 10, largeRecord + 2 * RecordAssembly.MIN_READ, 256,
+                Math.max(largeInFlight, 2 * workerThreads));
         // Replies and Grizzly's own buffers come from the heap pool; requests never touch it.
         MemoryManager heap = new PooledMemoryManager(false);
         ThreadPoolConfig selectors = ThreadPoolConfig.defaultConfig().setPoolName(name)

@@ -1,24 +1,30 @@
 package org.gfspnfs.nfs41.transport;
 
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.ArrayDeque;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The direct buffers one RPC server reads its requests into, in two sizes: small slabs for ordinary requests and
- * large ones that hold whole READ/WRITE-sized records, so a WRITE's data lies in one piece of direct memory the
- * filesystem can write without copying it. Slabs are made when none is free and kept for reuse up to a bound per
- * size; beyond it a returned slab is left to the garbage collector.
+ * large ones that hold one whole READ/WRITE-sized record, so a WRITE's data lies in one piece of direct memory the
+ * filesystem can write without copying it. A record larger than that (allowed up to the server's record limit, but
+ * not sent by clients that keep to the session's negotiated sizes) gets a slab of its own size that is not kept.
+ *
+ * <p>Slabs are made when none is free and kept for reuse up to a bound per size; beyond it a returned slab is left
+ * to the garbage collector. The bound matters for throughput: making a slab zeroes its memory and faults its pages
+ * in, which cost about as much as receiving its bytes, so it is set to cover every record a busy server holds at
+ * once. The most recently returned slab is handed out first: its memory is the likeliest to still be in the CPU's
+ * caches.
  */
 public final class SlabPool {
     private final int smallSize;
     private final int largeSize;
-    private final ArrayBlockingQueue<Slab> small;
-    private final ArrayBlockingQueue<Slab> large;
+    private final Kept small;
+    private final Kept large;
     private final LongAdder made = new LongAdder();
 
     /**
      * @param smallSize bytes of a small slab
-     * @param largeSize bytes of a large slab: at least the largest record accepted plus one read's room
+     * @param largeSize bytes of a large slab: the largest record clients send plus room for one read
      * @param keepSmall small slabs kept for reuse at most
      * @param keepLarge large slabs kept for reuse at most
      */
@@ -28,8 +34,8 @@ public final class SlabPool {
         }
         this.smallSize = smallSize;
         this.largeSize = largeSize;
-        this.small = new ArrayBlockingQueue<>(Math.max(1, keepSmall));
-        this.large = new ArrayBlockingQueue<>(Math.max(1, keepLarge));
+        this.small = new Kept(Math.max(1, keepSmall));
+        this.large = new Kept(Math.max(1, keepLarge));
     }
 
     int smallSize() {
@@ -40,13 +46,19 @@ public final class SlabPool {
         return largeSize;
     }
 
-    /** A slab of at least {@code bytes} (a large one when {@code preferLarge}), held once by the caller. */
+    /**
+     * A slab of at least {@code bytes} (a large one when {@code preferLarge}), held once by the caller: above the
+     * large size, one of exactly {@code bytes} that is dropped when released.
+     */
     public Slab take(int bytes, boolean preferLarge) {
         if (bytes > largeSize) {
-            throw new IllegalArgumentException(bytes + " bytes exceed the large slab size " + largeSize);
+            made.increment();
+            Slab oversized = new Slab(this, bytes);
+            oversized.taken();
+            return oversized;
         }
         boolean big = preferLarge || bytes > smallSize;
-        Slab s = (big ? large : small).poll();
+        Slab s = (big ? large : small).pop();
         if (s == null) {
             s = new Slab(this, big ? largeSize : smallSize);
             made.increment();
@@ -56,7 +68,11 @@ public final class SlabPool {
     }
 
     void giveBack(Slab s) {
-        (s.capacity() == largeSize ? large : small).offer(s);
+        if (s.capacity() == largeSize) {
+            large.push(s);
+        } else if (s.capacity() == smallSize) {
+            small.push(s);
+        }
     }
 
     /** Slabs made since the pool was created: stays flat while records are handed back. */
@@ -67,5 +83,29 @@ public final class SlabPool {
     /** Slabs waiting for reuse. */
     public int slabsFree() {
         return small.size() + large.size();
+    }
+
+    /** The free slabs of one size, last returned first out, at most {@code bound} of them. */
+    private static final class Kept {
+        private final ArrayDeque<Slab> stack = new ArrayDeque<>();
+        private final int bound;
+
+        Kept(int bound) {
+            this.bound = bound;
+        }
+
+        synchronized Slab pop() {
+            return stack.pollFirst();
+        }
+
+        synchronized void push(Slab s) {
+            if (stack.size() < bound) {
+                stack.addFirst(s);
+            }
+        }
+
+        synchronized int size() {
+            return stack.size();
+        }
     }
 }

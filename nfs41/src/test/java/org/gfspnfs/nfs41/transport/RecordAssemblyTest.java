@@ -58,6 +58,57 @@ class RecordAssemblyTest {
     }
 
     @Test
+    void largeRecordsBackToBack_eachIsReadIntoASlabOfItsOwn_noneIsMoved() throws Exception {
+        Random rnd = new Random(11);
+        List<byte[]> sent = new ArrayList<>();
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        for (int i = 0; i < 12; i++) {
+            int size = i % 4 == 3 ? 8 + rnd.nextInt(200) : LIMIT - 4 - rnd.nextInt(70_000);
+            byte[] body = new byte[size];
+            rnd.nextBytes(body);
+            sent.add(body);
+            wire.writeBytes(mark(size, true));
+            wire.writeBytes(body);
+        }
+        List<byte[]> got = new ArrayList<>();
+        // A socket with everything already buffered fills each window it is given.
+        feed(wire.toByteArray(), rnd, Integer.MAX_VALUE, r -> {
+            got.add(r.copy());
+            r.release();
+        });
+        assertThat(got).hasSameSizeAs(sent);
+        for (int i = 0; i < sent.size(); i++) {
+            assertThat(got.get(i)).as("record %d", i).isEqualTo(sent.get(i));
+        }
+        assertThat(assembly.bytesMoved()).as("only the first large record, begun in a small slab, is moved")
+                .isLessThanOrEqualTo(64 << 10);
+        assertThat(pool.slabsMade()).as("released records' slabs are read into again").isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void aRecordAboveTheLargeSlabSize_butWithinTheLimit_arrivesWhole() throws Exception {
+        SlabPool smallSlabs = new SlabPool(4096, 64 << 10, 4, 4);
+        RecordAssembly a = new RecordAssembly(smallSlabs, LIMIT);
+        Random rnd = new Random(13);
+        byte[] wire = record(200_000, rnd);
+        int at = 0;
+        ReceivedRecord r = null;
+        while (r == null) {
+            ByteBuffer w = a.readWindow();
+            int n = Math.min(w.remaining(), Math.min(wire.length - at, 1 + rnd.nextInt(50_000)));
+            w.put(wire, at, n);
+            a.received(n);
+            at += n;
+            r = a.next();
+        }
+        assertThat(r.fragments()).hasSize(1);
+        assertThat(r.copy()).isEqualTo(java.util.Arrays.copyOfRange(wire, 4, wire.length));
+        r.release();
+        assertThat(smallSlabs.slabsFree()).as("the one-off slab of its size is not kept")
+                .isLessThan((int) smallSlabs.slabsMade());
+    }
+
+    @Test
     void betweenRecords_theConnectionHoldsNoSlab() throws Exception {
         byte[] wire = record(100, new Random(1));
         ByteBuffer w = assembly.readWindow();
