@@ -22,9 +22,10 @@ import java.util.concurrent.Future;
  * The loopback store ceiling: what any server on this machine could reach for sequential writes, with no protocol
  * at all. {@code streams} loopback connections each send 1 MiB buffers for {@code duration}; each receiver reads
  * them into a direct buffer and writes them into a file in {@code dir} (the filesystem that holds the servers'
- * data), each stream cycling over a region of its own, and the file is made durable at the end (as a COMMIT does).
- * The file is written once before the clock starts, so the timed writes overwrite blocks the filesystem already
- * has, as a server overwriting its image's blocks does.
+ * data), over a region of its own of one sequential run's share ({@code total / streams}), again and again, and
+ * makes the file durable after each pass over its region, as the COMMIT that ends each stream of a seq-write run
+ * does. The file is written once before the clock starts, so the timed writes overwrite blocks the filesystem
+ * already has, as a server writing into its image's blocks does.
  *
  * <p>Each byte costs the same three copies a WRITE costs at best (into the socket, out of it, into the page cache)
  * where the {@link TcpCeiling} costs two kernel copies and two in-cache user copies of a reused buffer: on two
@@ -32,12 +33,12 @@ import java.util.concurrent.Future;
  */
 public final class StoreCeiling {
     private static final int CHUNK = 1 << 20;
-    private static final long REGION = 128L << 20;
 
     private StoreCeiling() {
     }
 
-    public static Metric measure(Duration duration, int streams, Path dir) throws IOException {
+    public static Metric measure(Duration duration, int streams, long total, Path dir) throws IOException {
+        long region = Math.max(1, total / streams / CHUNK) * CHUNK;
         Path file = Files.createTempFile(dir, "store-ceiling-", ".bin");
         ExecutorService pool = Executors.newFixedThreadPool(2 * streams, r -> {
             Thread t = new Thread(r, "store-ceiling");
@@ -46,7 +47,7 @@ public final class StoreCeiling {
         });
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE);
              ServerSocketChannel server = ServerSocketChannel.open()) {
-            prewrite(out, streams * REGION);
+            prewrite(out, streams * region);
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             List<Future<Long>> senders = new ArrayList<>();
             List<Future<Long>> receivers = new ArrayList<>();
@@ -55,8 +56,8 @@ public final class StoreCeiling {
             for (int i = 0; i < streams; i++) {
                 senders.add(pool.submit(() -> send(server.getLocalAddress(), deadline)));
                 SocketChannel accepted = server.accept();
-                long base = i * REGION;
-                receivers.add(pool.submit(() -> store(accepted, out, base)));
+                long base = i * region;
+                receivers.add(pool.submit(() -> store(accepted, out, base, region)));
             }
             long sends = 0;
             for (Future<Long> s : senders) {
@@ -101,7 +102,7 @@ public final class StoreCeiling {
         return sends;
     }
 
-    private static long store(SocketChannel in, FileChannel out, long base) throws IOException {
+    private static long store(SocketChannel in, FileChannel out, long base, long region) throws IOException {
         ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK);
         long total = 0;
         try (in) {
@@ -112,11 +113,14 @@ public final class StoreCeiling {
                     open = in.read(buf) >= 0;
                 }
                 buf.flip();
-                long at = base + total % REGION;
+                long at = base + total % region;
                 while (buf.hasRemaining()) {
                     at += out.write(buf, at);
                 }
                 total += buf.limit();
+                if (total % region == 0) {
+                    out.force(false);
+                }
             }
         }
         return total;

@@ -18,7 +18,7 @@ class StoreCeilingTest {
 
     @Test
     void everyByteSent_isStored_andTheFileIsGoneAfterwards() throws IOException {
-        Metric m = StoreCeiling.measure(Duration.ofMillis(300), 2, dir);
+        Metric m = StoreCeiling.measure(Duration.ofMillis(300), 2, 8L << 20, dir);
 
         assertThat(m.name()).isEqualTo("store-ceiling");
         assertThat(m.streams()).isEqualTo(2);
