@@ -10,6 +10,7 @@ head -c "$CHUNK" /dev/urandom > /tmp/chunk || it_fail "make /tmp/chunk"
 stream() { n=0; while [ "$n" -lt "$1" ]; do cat /tmp/chunk; n=$((n + CHUNK)); done | head -c "$1"; }
 want=$(stream $((MB * 1048576)) | md5sum | cut -d' ' -f1)
 it_kv want-md5 "$want"
+it_kv mem-total-kb "$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)"
 t0=$(it_now)
 stream $((MB * 1048576)) | dd of=big bs=1M conv=fsync 2>/dev/null || it_fail "dd write"
 echo "@@IT TIME write $(awk -v a="$t0" -v b="$(it_now)" 'BEGIN{printf "%.2f", b-a}')"

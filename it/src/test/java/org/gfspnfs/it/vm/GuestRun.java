@@ -19,6 +19,7 @@ public final class GuestRun {
     private final List<Path> files = new ArrayList<>();
     private Duration timeout = Duration.ofMinutes(5);
     private boolean mount = true;
+    private int memoryMib;
 
     private GuestRun(GuestScript script) {
         this.script = Objects.requireNonNull(script);
@@ -42,6 +43,15 @@ public final class GuestRun {
 
     public GuestRun timeout(Duration limit) {
         this.timeout = limit;
+        return this;
+    }
+
+    /** Guest memory, MiB (0: the run script's default, 1024). */
+    public GuestRun memoryMib(int mib) {
+        if (mib < 0) {
+            throw new IllegalArgumentException("guest memory " + mib + " MiB");
+        }
+        this.memoryMib = mib;
         return this;
     }
 
@@ -69,5 +79,9 @@ public final class GuestRun {
 
     boolean mount() {
         return mount;
+    }
+
+    int memoryMib() {
+        return memoryMib;
     }
 }

@@ -86,6 +86,9 @@ public final class KernelClient implements AutoCloseable {
                 "-t", Long.toString(Math.max(1, run.timeout().toSeconds()))));
         run.env().forEach((k, v) -> cmd.addAll(List.of("-e", k + "=" + v)));
         run.files().forEach(f -> cmd.addAll(List.of("-f", f.toAbsolutePath().toString())));
+        if (run.memoryMib() > 0) {
+            cmd.addAll(List.of("--mem", Integer.toString(run.memoryMib())));
+        }
         if (!run.mount()) {
             cmd.add("--no-mount");
         }
