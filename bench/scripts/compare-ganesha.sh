@@ -8,8 +8,10 @@
 #                                         --files N --qemu ...]
 #   --runs N      run each side N times and report the median (default 1)
 #   --warmup N    before the measured runs, N untimed runs against each side with --mb WARMUP_MB --files 2000
-#                 (default 2): a server process runs for weeks, and a JVM server measured cold is measured while its
-#                 JIT compiler still competes for the 2 cores (0: both sides measured cold)
+#                 (default 5): a server process runs for weeks, and a JVM server measured cold is measured while its
+#                 JIT compiler still competes for the 2 cores (0: both sides measured cold). After 2 such runs the
+#                 MDS's C2 compiler still took 173, 71, 44 and 25 ticks in the next four runs (1 GiB and 1000 files
+#                 each), against 469, 306, 264 and 247 for the whole MDS process (2026-11-23)
 #   --warmup-mb N size of the warm-up runs' sequential file (default 1024). Measured with per-thread CPU on node 1
 #                 of the demo, the C2 compiler took 290, 170, 65, 31 and 20 ticks in five successive 1 GiB write
 #                 rounds from the kernel client, against 100-140 for all of the server's own work per round: 256 MiB
@@ -21,7 +23,7 @@
 # Logs and data: $COMPARE_DIR (default: a new directory under /tmp, printed at the start).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-RUNS=1; WARMUP=2; WARMUP_MB=1024; ARGS=()
+RUNS=1; WARMUP=5; WARMUP_MB=1024; ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS=$2; shift 2;;

@@ -33,7 +33,8 @@ import java.util.Set;
  *                   JIT; the server's warm-up is the caller's business)
  * @param tcpSeconds duration of the loopback TCP ceiling measurement (0: skip)
  * @param storeDir   where the store ceiling writes its file, a local directory on the filesystem that holds the
- *                   servers' data (null: not measured); measured for as long as the TCP ceiling, right after it
+ *                   servers' data (null: not measured); measured for as long as the TCP ceiling, right after it,
+ *                   each stream over {@code size / streams} bytes of the file ({@link StoreCeiling})
  * @param workDir    directory created under the export for the run's files
  * @param keep       leave the files in place
  */

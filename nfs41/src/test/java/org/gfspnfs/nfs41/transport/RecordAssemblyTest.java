@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntUnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,32 +21,20 @@ class RecordAssemblyTest {
     @Test
     void recordsOfEverySize_arriveInRandomPieces_eachComesOutWhole_inOneContiguousView() throws Exception {
         Random rnd = new Random(42);
-        List<byte[]> sent = new ArrayList<>();
-        ByteArrayOutputStream wire = new ByteArrayOutputStream();
-        for (int i = 0; i < 60; i++) {
-            int size = switch (i % 4) {
-                case 0 -> 8 + rnd.nextInt(300);
-                case 1 -> 60_000 + rnd.nextInt(20_000);
-                case 2 -> LIMIT - 4 - rnd.nextInt(5000);
-                default -> 8 + rnd.nextInt(5000);
-            };
-            byte[] body = new byte[size];
-            rnd.nextBytes(body);
-            sent.add(body);
-            wire.writeBytes(mark(size, true));
-            wire.writeBytes(body);
-        }
+        List<byte[]> sent = bodies(rnd, 60, i -> switch (i % 4) {
+            case 0 -> 8 + rnd.nextInt(300);
+            case 1 -> 60_000 + rnd.nextInt(20_000);
+            case 2 -> LIMIT - 4 - rnd.nextInt(5000);
+            default -> 8 + rnd.nextInt(5000);
+        });
         List<byte[]> got = new ArrayList<>();
-        feed(wire.toByteArray(), rnd, 300_000, r -> {
+        feed(wire(sent), rnd, 300_000, r -> {
             assertThat(r.fragments()).hasSize(1);
             assertThat(r.fragments().get(0).isDirect()).isTrue();
             got.add(r.copy());
             r.release();
         });
-        assertThat(got).hasSameSizeAs(sent);
-        for (int i = 0; i < sent.size(); i++) {
-            assertThat(got.get(i)).as("record %d", i).isEqualTo(sent.get(i));
-        }
+        assertSameRecords(got, sent);
     }
 
     @Test
@@ -60,26 +50,14 @@ class RecordAssemblyTest {
     @Test
     void largeRecordsBackToBack_eachIsReadIntoASlabOfItsOwn_noneIsMoved() throws Exception {
         Random rnd = new Random(11);
-        List<byte[]> sent = new ArrayList<>();
-        ByteArrayOutputStream wire = new ByteArrayOutputStream();
-        for (int i = 0; i < 12; i++) {
-            int size = i % 4 == 3 ? 8 + rnd.nextInt(200) : LIMIT - 4 - rnd.nextInt(70_000);
-            byte[] body = new byte[size];
-            rnd.nextBytes(body);
-            sent.add(body);
-            wire.writeBytes(mark(size, true));
-            wire.writeBytes(body);
-        }
+        List<byte[]> sent = bodies(rnd, 12, i -> i % 4 == 3 ? 8 + rnd.nextInt(200) : LIMIT - 4 - rnd.nextInt(70_000));
         List<byte[]> got = new ArrayList<>();
         // A socket with everything already buffered fills each window it is given.
-        feed(wire.toByteArray(), rnd, Integer.MAX_VALUE, r -> {
+        feed(wire(sent), rnd, Integer.MAX_VALUE, r -> {
             got.add(r.copy());
             r.release();
         });
-        assertThat(got).hasSameSizeAs(sent);
-        for (int i = 0; i < sent.size(); i++) {
-            assertThat(got.get(i)).as("record %d", i).isEqualTo(sent.get(i));
-        }
+        assertSameRecords(got, sent);
         assertThat(assembly.bytesMoved()).as("only the first large record, begun in a small slab, is moved")
                 .isLessThanOrEqualTo(64 << 10);
         assertThat(pool.slabsMade()).as("released records' slabs are read into again").isLessThanOrEqualTo(3);
@@ -102,7 +80,7 @@ class RecordAssemblyTest {
             r = a.next();
         }
         assertThat(r.fragments()).hasSize(1);
-        assertThat(r.copy()).isEqualTo(java.util.Arrays.copyOfRange(wire, 4, wire.length));
+        assertThat(r.copy()).isEqualTo(Arrays.copyOfRange(wire, 4, wire.length));
         r.release();
         assertThat(smallSlabs.slabsFree()).as("the one-off slab of its size is not kept")
                 .isLessThan((int) smallSlabs.slabsMade());
@@ -204,6 +182,34 @@ class RecordAssemblyTest {
             while ((r = assembly.next()) != null) {
                 sink.accept(r);
             }
+        }
+    }
+
+    /** {@code n} random record bodies, body {@code i} of {@code size.applyAsInt(i)} bytes. */
+    private static List<byte[]> bodies(Random rnd, int n, IntUnaryOperator size) {
+        List<byte[]> bodies = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            byte[] body = new byte[size.applyAsInt(i)];
+            rnd.nextBytes(body);
+            bodies.add(body);
+        }
+        return bodies;
+    }
+
+    /** The bodies as one-fragment records back to back. */
+    private static byte[] wire(List<byte[]> bodies) {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        for (byte[] body : bodies) {
+            wire.writeBytes(mark(body.length, true));
+            wire.writeBytes(body);
+        }
+        return wire.toByteArray();
+    }
+
+    private static void assertSameRecords(List<byte[]> got, List<byte[]> sent) {
+        assertThat(got).hasSameSizeAs(sent);
+        for (int i = 0; i < sent.size(); i++) {
+            assertThat(got.get(i)).as("record %d", i).isEqualTo(sent.get(i));
         }
     }
 
