@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -40,11 +39,7 @@ public final class StoreCeiling {
     public static Metric measure(Duration duration, int streams, long total, Path dir) throws IOException {
         long region = Math.max(1, total / streams / CHUNK) * CHUNK;
         Path file = Files.createTempFile(dir, "store-ceiling-", ".bin");
-        ExecutorService pool = Executors.newFixedThreadPool(2 * streams, r -> {
-            Thread t = new Thread(r, "store-ceiling");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = TcpCeiling.daemonThreads("store-ceiling", 2 * streams);
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE);
              ServerSocketChannel server = ServerSocketChannel.open()) {
             prewrite(out, streams * region);

@@ -27,11 +27,7 @@ public final class TcpCeiling {
     }
 
     public static Metric measure(Duration duration, int streams) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(2 * streams, r -> {
-            Thread t = new Thread(r, "tcp-ceiling");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = daemonThreads("tcp-ceiling", 2 * streams);
         try (ServerSocket server = new ServerSocket()) {
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             List<Future<Long>> readers = new ArrayList<>();
@@ -81,6 +77,15 @@ public final class TcpCeiling {
             }
         }
         return total;
+    }
+
+    /** A pool of {@code n} daemon threads named {@code name}: a ceiling's senders and receivers. */
+    static ExecutorService daemonThreads(String name, int n) {
+        return Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     static long get(Future<Long> f) throws IOException {

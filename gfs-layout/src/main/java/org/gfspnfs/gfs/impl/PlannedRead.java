@@ -41,22 +41,26 @@ final class PlannedRead {
 
     /** Bytes {@code at..at+len} of the read come from device offset {@code pos}; -1: zeros. */
     void add(int at, long pos, int len) {
-        if (runs == devicePos.length) {
-            devicePos = Arrays.copyOf(devicePos, runs * 2);
-            start = Arrays.copyOf(start, runs * 2);
-            runLength = Arrays.copyOf(runLength, runs * 2);
-        }
-        devicePos[runs] = pos < 0 ? ZEROS_RUN : pos;
-        start[runs] = at;
-        runLength[runs] = len;
-        runs++;
+        addRun(at, pos < 0 ? ZEROS_RUN : pos, len);
     }
 
     /** The whole read is {@code bytes}, copied while mapping (a stuffed file). */
     void addInline(byte[] bytes) {
         inline = bytes;
-        add(0, 0, bytes.length);
-        devicePos[runs - 1] = INLINE_RUN;
+        addRun(0, INLINE_RUN, bytes.length);
+    }
+
+    /** A run whose source is a device offset, {@link #ZEROS_RUN} or {@link #INLINE_RUN}. */
+    private void addRun(int at, long source, int len) {
+        if (runs == devicePos.length) {
+            devicePos = Arrays.copyOf(devicePos, runs * 2);
+            start = Arrays.copyOf(start, runs * 2);
+            runLength = Arrays.copyOf(runLength, runs * 2);
+        }
+        devicePos[runs] = source;
+        start[runs] = at;
+        runLength[runs] = len;
+        runs++;
     }
 
     /** Fills {@code dst} from its position with the read's bytes and moves the position past them. */

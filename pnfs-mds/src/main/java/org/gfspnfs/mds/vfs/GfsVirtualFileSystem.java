@@ -54,10 +54,10 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
     private static final int MAX_NAME = 255;
     /** 2^50 bytes: the largest offset the block tree addresses (FORMAT.md, block tree). */
     private static final long MAX_FILE_SIZE = 1L << 50;
-
-    private final FileSystem fs;
     /** READs of at least this many bytes are sent from the device. */
     static final int SEND_FROM_DEVICE_MIN = 64 * 1024;
+
+    private final FileSystem fs;
     private final ReadBufferPool readBuffers = new ReadBufferPool();
     private final Clock clock;
     private final FsInfo info;
