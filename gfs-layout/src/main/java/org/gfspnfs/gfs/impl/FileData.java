@@ -352,10 +352,11 @@ final class FileData {
 
     private static void writeDevice(Op op, long pos, ByteBuffer buf) throws GfsException {
         try {
-            op.mount().log().dataWritten();
             op.mount().device().write(pos, buf);
         } catch (IOException e) {
             throw new DeviceIOException("writing data at " + pos + ": " + e.getMessage(), e);
+        } finally {
+            op.mount().log().dataWritten(); // after the write: a flush that counts it must have it (even in part)
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.gfspnfs.gfs.DeviceIOException;
 import org.gfspnfs.gfs.GfsException;
@@ -33,10 +33,14 @@ final class Log {
     private long commits;
     private long checkpoints;
     /**
-     * File data was written outside the journal since the last device flush: the next commit flushes the device
-     * first (ordered data), or its metadata could become durable pointing at blocks whose data is not. Starts set.
+     * Ordered data: writes of file data outside the journal are counted ({@link #dataWritten}, after each write),
+     * and a device flush records the count it began with as durable. A commit while the count is ahead flushes the
+     * device first, or its metadata could become durable pointing at blocks whose data is not. A count, not a flag,
+     * because {@link #sync} flushes without the lock: a commit that runs meanwhile must not take that flush, still
+     * under way, for done. Starts one ahead: data written before this mount is not known durable.
      */
-    private final AtomicBoolean orderedData = new AtomicBoolean(true);
+    private final AtomicLong dataWrites = new AtomicLong(1);
+    private final AtomicLong durableDataWrites = new AtomicLong();
     /**
      * Block-sized arrays for operations' undo copies ({@link #snapshot}), reused: every operation copies each block
      * before its first change, and a fresh 4 KiB array per copy was over a third of a metadata server's allocation
@@ -77,9 +81,27 @@ final class Log {
         afterCommit.add(r);
     }
 
-    /** File data went to the device (not through the journal): the next commit must order it before itself. */
+    /**
+     * File data went to the device (not through the journal): the next commit must order it before itself. Called
+     * once the write has returned, so that a flush that counts it has it.
+     */
     void dataWritten() {
-        orderedData.set(true);
+        dataWrites.incrementAndGet();
+    }
+
+    private boolean dataNotDurable() {
+        return dataWrites.get() > durableDataWrites.get();
+    }
+
+    /** Runs {@code flush} (a device flush, possibly inside a commit) and records the data written before it durable. */
+    private void flushingData(IoAction flush) throws IOException {
+        long upTo = dataWrites.get();
+        flush.run();
+        durableDataWrites.accumulateAndGet(upTo, Math::max);
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
     }
 
     void add(Buffer b) {
@@ -150,7 +172,8 @@ final class Log {
                 for (long a : revokes) {
                     rev[r++] = a;
                 }
-                writer.commit(images, rev, orderedData.getAndSet(false));
+                boolean ordered = dataNotDurable();
+                flushingData(() -> writer.commit(images, rev, ordered));
                 commits++;
                 batch.values().forEach(b -> b.dirty = false);
                 batch.clear();
@@ -162,7 +185,7 @@ final class Log {
                     writer.markClean();
                     checkpoints++;
                 } else {
-                    device.flush();
+                    flushingData(device::flush);
                 }
             }
         } catch (IOException e) {
@@ -176,18 +199,20 @@ final class Log {
      * fsync/sync: everything committed so far and all ordered data are durable when this returns. The journal stays
      * live (a crash replays the transactions since its last checkpoint); only a glock handover needs a {@link #flush
      * checkpoint}.
+     *
+     * <p>The device is flushed first without the lock, so operations go on changing metadata and writing data while
+     * the data written so far goes to the disk (the long part: a client's COMMIT after a stream of WRITEs). Only the
+     * commit of the batch holds the lock; it flushes the device again first only if data was written meanwhile.
      */
     void sync() throws GfsException {
-        lock.lock();
         try {
-            if (isEmpty()) {
-                orderedData.set(false);
-                device.flush();
-            } else {
-                flush(false);
-            }
+            flushingData(device::flush);
         } catch (IOException e) {
             throw new DeviceIOException("device flush failed: " + e.getMessage(), e);
+        }
+        lock.lock();
+        try {
+            flush(false);
         } finally {
             lock.unlock();
         }
