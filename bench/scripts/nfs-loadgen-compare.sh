@@ -7,7 +7,9 @@
 # overwrite of one sequential run's size: what the disk itself takes). Workloads:
 # sequential write and read with each --streams count, creates, READDIR+GETATTR of the created files, removes,
 # random 4 KiB writes and reads; then the sequential ones again through pNFS layouts (3 DS). Prints the raw
-# `metric=...` lines and two tables: ours (MDS alone) vs Ganesha, and pNFS 3 DS vs MDS alone vs Ganesha.
+# `metric=...` lines and two tables: ours (MDS alone) vs Ganesha, and pNFS 3 DS vs MDS alone vs Ganesha. The TCP and
+# store ceilings are measured in every run, and "ours/tcp" and "ours/store" are the medians of the per-run ratios
+# (each run's rows against that run's ceilings).
 #
 # usage: bench/scripts/nfs-loadgen-compare.sh [--size 256m] [--streams 1,8] [--files 10000] [--rand-ops 100000]
 #                                             [--tcp-seconds 5] [--warmup N] [--runs N] [--no-pnfs] [--no-build]
@@ -138,7 +140,7 @@ if [ "$ONE" = 1 ] && [ "$PNFS" = 1 ] && [ "$ours_ok" = 1 ]; then
   fi
 fi
 
-# ---- runs: one JVM per workload group and side; the TCP ceiling with the first Ganesha group
+# ---- runs: one JVM per workload group and side; the TCP and store ceilings with every run's Ganesha sequential group
 cpu_ticks() { # PIDS (space separated): user+system clock ticks, summed
   local t=0 p n
   for p in $1; do n=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0); t=$((t + n)); done
@@ -205,7 +207,6 @@ disk_ceiling() {
   [ -n "$secs" ] && awk -v b="$bytes" -v s="$secs" 'BEGIN { if (s > 0) printf "disk metric=disk-ceiling streams=1 MBps=%.1f\n", b / s / 1e6 }' \
     | tee -a "$dir/disk.results"
 }
-tcp=$TCP
 for run in $(seq 1 "$RUNS"); do
   disk_ceiling || true
   for group in seq-write,seq-read creates,readdir rand4k; do
@@ -213,7 +214,9 @@ for run in $(seq 1 "$RUNS"); do
     for side in $sides; do
       if [ "$side" = ganesha ]; then
         [ "$ganesha_ok" = 1 ] || continue
-        t=0; [ "$group" = seq-write,seq-read ] && { t=$tcp; tcp=0; }
+        # The ceilings in every run, right before its sequential group: they move with the machine as much as the
+        # servers do, so each run's sequential rows are divided by that run's own ceilings.
+        t=0; [ "$group" = seq-write,seq-read ] && t=$TCP
         measured ganesha "$gport" "$group" --tcp-seconds "$t" --store-dir "$dir" || ganesha_ok=0
       elif [ "$ours_ok" = 1 ] && ! measured ours "$oport" "$group" --tcp-seconds 0; then
         ours_ok=0; ours_why="a workload against our server failed: $(grep -m1 '^ours error' "$dir/ours.results" || tail -1 "$dir/ours.err")"
@@ -246,8 +249,8 @@ awk -v ours_ok="$ours_ok" '
     if (side == "pnfs" || side == "pnfs1") mdsbytes[key] = (key in mdsbytes) ? mdsbytes[key] + f["mds_data_bytes"] : f["mds_data_bytes"]
     if (m == "disk-ceiling") { disks = (disks == "") ? f["MBps"] : disks " " f["MBps"]; next }
     if (!(key in seen) && m != "tcp-ceiling" && m != "store-ceiling") { seen[key] = 1; order[++n] = key }
-    if (m == "tcp-ceiling") tcp[f["streams"]] = f["MBps"]
-    if (m == "store-ceiling") store[f["streams"]] = f["MBps"]
+    if (m == "tcp-ceiling") tcp[f["streams"]] = val[side, key]
+    if (m == "store-ceiling") store[f["streams"]] = val[side, key]
   }
   function median(list,   a, n, i, j, t) {
     n = split(list, a, " ")
@@ -259,6 +262,12 @@ awk -v ours_ok="$ours_ok" '
     for (i = 1; i <= ng && i <= no; i++) if (g[i] + 0 > 0) list = list (list == "" ? "" : " ") sprintf("%.3f", o[i] / g[i])
     return list == "" ? "n/a" : sprintf("%.2f", median(list))
   }
+  function against(key, ceiling,   c, o, nc, no, i, list) { # median of the per-run ratios ours/ceiling of that run
+    nc = split(all["ganesha", ceiling], c, " "); no = split(all["ours", key], o, " "); list = ""
+    for (i = 1; i <= nc && i <= no; i++) if (c[i] + 0 > 0) list = list (list == "" ? "" : " ") sprintf("%.3f", o[i] / c[i])
+    return list == "" ? "n/a" : sprintf("%.2f", median(list))
+  }
+  function trim(x) { gsub(/^ +| +$/, "", x); return x }
   function ratio(a, b) { return (a == "" || b == "" || a == "n/a" || b == "n/a" || b + 0 == 0) ? "n/a" : sprintf("%.2f", a / b) }
   END {
     disk = (disks == "") ? "" : median(disks)
@@ -267,13 +276,13 @@ awk -v ours_ok="$ours_ok" '
       split(order[i], p, " "); m = p[1]; s = p[2]
       g = val["ganesha", order[i]]; o = ours_ok ? val["ours", order[i]] : "n/a"
       unit = (m ~ /^seq/) ? "MB/s" : "ops/s"
-      t = (m ~ /^seq/ && (s in tcp)) ? ratio(o, tcp[s]) : "-"
+      t = (m ~ /^seq/ && (s in tcp)) ? (ours_ok ? against(order[i], "tcp-ceiling " s) : "n/a") : "-"
       d = (m == "seq-write" && disk != "") ? ratio(o, disk) : "-"
-      st = (m == "seq-write" && (s in store)) ? ratio(o, store[s]) : "-"
+      st = (m == "seq-write" && (s in store)) ? (ours_ok ? against(order[i], "store-ceiling " s) : "n/a") : "-"
       printf "%-14s %7s %-6s %10s %10s %7s %12s %10s %11s\n", m, s, unit, g, (o == "" ? "n/a" : o), ours_ok ? paired(order[i]) : "n/a", t, d, st
     }
-    for (s in tcp) printf "tcp-ceiling    %7s MB/s   %10s (loopback, 1 MiB writes, plain Java sockets)\n", s, tcp[s]
-    for (s in store) printf "store-ceiling  %7s MB/s   %10s (loopback into a file beside the servers%s data, written durably; no protocol)\n", s, store[s], "\047"
+    for (s in tcp) printf "tcp-ceiling    %7s MB/s   %10s (loopback, 1 MiB writes, plain Java sockets; median, runs: %s)\n", s, tcp[s], trim(all["ganesha", "tcp-ceiling " s])
+    for (s in store) printf "store-ceiling  %7s MB/s   %10s (loopback into a file beside the servers%s data, written durably; no protocol; median, runs: %s)\n", s, store[s], "\047", trim(all["ganesha", "store-ceiling " s])
     if (disk != "") printf "disk-ceiling   %7s MB/s   %10s (dd bs=1M conv=notrunc,fdatasync over written blocks, one seq-write run; median of %d)\n", 1, disk, split(disks, dd, " ")
     print ""
     printf "%-10s %7s %10s %10s %10s %9s %9s %15s %11s %10s\n", "pNFS", "streams", "3 DS", "MDS alone", "ganesha", "DS/MDS", "DS/gan.", "MDS data bytes", "1 process", "1proc/gan."
