@@ -200,21 +200,35 @@ final class Log {
      * live (a crash replays the transactions since its last checkpoint); only a glock handover needs a {@link #flush
      * checkpoint}.
      *
-     * <p>The device is flushed first without the lock, so operations go on changing metadata and writing data while
-     * the data written so far goes to the disk (the long part: a client's COMMIT after a stream of WRITEs). Only the
-     * commit of the batch holds the lock; it flushes the device again first only if data was written meanwhile.
+     * <p>File data written since the last flush goes to the disk first, without the lock, so operations go on
+     * changing metadata and writing data meanwhile (the long part: a client's COMMIT after a stream of WRITEs). Only
+     * the commit of the batch holds the lock; it flushes the device first again only if data was written during that
+     * flush. An fsync that finds no data to flush (a create, a small file kept in its dinode) costs the commit's one
+     * flush, and one with nothing to commit a single device flush, which also covers data written past this mount's
+     * log (a data server's).
      */
     void sync() throws GfsException {
         try {
-            flushingData(device::flush);
+            boolean flushed = false;
+            if (dataNotDurable()) {
+                flushingData(device::flush);
+                flushed = true;
+            }
+            boolean committed;
+            lock.lock();
+            try {
+                committed = !isEmpty();
+                if (committed) {
+                    flush(false);
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (!committed && !flushed) {
+                flushingData(device::flush);
+            }
         } catch (IOException e) {
             throw new DeviceIOException("device flush failed: " + e.getMessage(), e);
-        }
-        lock.lock();
-        try {
-            flush(false);
-        } finally {
-            lock.unlock();
         }
     }
 

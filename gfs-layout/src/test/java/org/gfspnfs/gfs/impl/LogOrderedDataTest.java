@@ -45,6 +45,7 @@ class LogOrderedDataTest {
         JournalWriter writer = new JournalWriter(new JournalArea(dev, BS, JOURNAL_START, 64), Clock.systemUTC(), 1, 0);
         Log log = new Log(writer, dev, new MetaCache(dev, BS));
         log.sync(); // data before the mount: durable from here on
+        log.dataWritten(); // data the fsync below is for
 
         dev.pauseNextFlush();
         Future<?> fsync = threads.submit(() -> {
@@ -100,6 +101,28 @@ class LogOrderedDataTest {
         assertThat(log.commits()).isEqualTo(1);
         assertThat(dev.events).as("the commit needs no second data flush").containsExactly("flush", "journal write",
                 "flush");
+    }
+
+    @Test
+    void anFsyncWithNoDataWritten_costsTheCommitsOneFlush() throws Exception {
+        RecordingDevice dev = new RecordingDevice(new MemoryBlockDevice(BS * 256));
+        JournalWriter writer = new JournalWriter(new JournalArea(dev, BS, JOURNAL_START, 64), Clock.systemUTC(), 1, 0);
+        Log log = new Log(writer, dev, new MetaCache(dev, BS));
+        log.sync();
+        log.lock().lock();
+        try {
+            log.add(new Buffer(10, MetaType.DI, OWNER, block(10))); // a create: metadata only
+        } finally {
+            log.lock().unlock();
+        }
+        dev.events.clear();
+
+        log.sync();
+
+        assertThat(dev.events).containsExactly("journal write", "flush");
+        dev.events.clear();
+        log.sync();
+        assertThat(dev.events).as("nothing to commit: one device flush").containsExactly("flush");
     }
 
     private static byte[] block(long addr) {
