@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,11 +49,11 @@ class ConcurrentDataReadsTest {
             Future<ByteBuffer> paused = pausedRead(fs, pausing, x);
 
             ByteBuffer other = ByteBuffer.allocate(FILE);
-            assertThat(inTime(() -> fs.read(y, 0, other))).as("read of another file").isEqualTo(FILE);
+            assertThat(InTime.call(threads, () -> fs.read(y, 0, other))).as("read of another file").isEqualTo(FILE);
             assertThat(other.flip()).isEqualTo(content(2));
-            InodeId z = inTime(() -> fs.create(fs.root(), "z", 0644, 0, 0).id());
-            inTime(() -> fs.write(z, 0, ByteBuffer.wrap(new byte[5000])));
-            assertThat(inTime(() -> fs.getattr(z)).size()).isEqualTo(5000);
+            InodeId z = InTime.call(threads, () -> fs.create(fs.root(), "z", 0644, 0, 0).id());
+            InTime.call(threads, () -> fs.write(z, 0, ByteBuffer.wrap(new byte[5000])));
+            assertThat(InTime.call(threads, () -> fs.getattr(z)).size()).isEqualTo(5000);
             assertThat(paused.isDone()).as("the paused read is still copying").isFalse();
 
             pausing.release.countDown();
@@ -135,16 +134,6 @@ class ConcurrentDataReadsTest {
         assertThat(fs.getattr(x).size()).isZero();
     }
 
-    private <T> T inTime(Call<T> call) throws Exception {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return call.run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, threads).get(10, TimeUnit.SECONDS);
-    }
-
     private static void assertStillBlocked(Future<?> f, String what) throws Exception {
         try {
             f.get(STILL_BLOCKED_MS, TimeUnit.MILLISECONDS);
@@ -152,10 +141,6 @@ class ConcurrentDataReadsTest {
         } catch (TimeoutException expected) {
             // still waiting for the read, as it must
         }
-    }
-
-    private interface Call<T> {
-        T run() throws Exception;
     }
 
     private interface Step {

@@ -11,10 +11,8 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.gfspnfs.gfs.device.FileBlockDevice;
 import org.gfspnfs.gfs.lock.LocalLockModule;
 import org.junit.jupiter.api.AfterEach;
@@ -76,7 +74,7 @@ class MappedReadTest {
             try (MappedRead r = fs.mapRead(x, 0, FILE)) {
                 byte[] first = drainSome(r, 5000);
 
-                inTime(() -> {
+                InTime.call(threads, () -> {
                     fs.setattr(x, SetAttributes.NONE.withSize(0));
                     InodeId reuse = fs.create(fs.root(), "reuse", 0644, 0, 0).id();
                     fs.write(reuse, 0, ByteBuffer.wrap(bytes(9, 4 * FILE)));
@@ -106,7 +104,7 @@ class MappedReadTest {
             InodeId x = file(a, "x", 1);
             a.sync();
             try (MappedRead r = a.mapRead(x, 0, FILE)) {
-                inTime(() -> {
+                InTime.call(threads, () -> {
                     b.setattr(x, SetAttributes.NONE.withSize(0));
                     b.write(b.create(b.root(), "reuse", 0644, 0, 0).id(), 0, ByteBuffer.wrap(bytes(9, 4 * FILE)));
                     b.sync();
@@ -150,16 +148,6 @@ class MappedReadTest {
         Sink sink = new Sink(n);
         assertThat(r.transferTo(0, sink)).isEqualTo(n);
         return sink.out.toByteArray();
-    }
-
-    private void inTime(java.util.concurrent.Callable<Void> step) throws Exception {
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                return step.call();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, threads).get(10, TimeUnit.SECONDS);
     }
 
     /** A channel that takes at most {@code perCall} bytes a call, like a non-blocking socket with a small buffer. */
