@@ -2,19 +2,16 @@ package org.gfspnfs.gfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.gfspnfs.gfs.device.BlockDevice;
 import org.gfspnfs.gfs.device.FileBlockDevice;
-import org.gfspnfs.gfs.device.ForwardingBlockDevice;
+import org.gfspnfs.gfs.device.PausingDevice;
 import org.gfspnfs.gfs.lock.LocalLockModule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +53,7 @@ class ConcurrentDataReadsTest {
             assertThat(InTime.call(threads, () -> fs.getattr(z)).size()).isEqualTo(5000);
             assertThat(paused.isDone()).as("the paused read is still copying").isFalse();
 
-            pausing.release.countDown();
+            pausing.release();
             assertThat(paused.get(10, TimeUnit.SECONDS)).isEqualTo(content(1));
         }
     }
@@ -104,13 +101,13 @@ class ConcurrentDataReadsTest {
 
     /** Starts a whole-file read of {@code f} that stops inside its device read until {@code release}. */
     private Future<ByteBuffer> pausedRead(FileSystem fs, PausingDevice pausing, InodeId f) throws Exception {
-        pausing.pauseAt = fs.mapRange(f, 0, FILE).get(0).deviceOffset();
+        pausing.pauseReadAt(fs.mapRange(f, 0, FILE).get(0).deviceOffset(), FILE);
         Future<ByteBuffer> read = threads.submit(() -> {
             ByteBuffer dst = ByteBuffer.allocate(FILE);
             assertThat(fs.read(f, 0, dst)).isEqualTo(FILE);
             return dst.flip();
         });
-        assertThat(pausing.entered.await(10, TimeUnit.SECONDS)).as("the read reached the device").isTrue();
+        assertThat(pausing.paused()).as("the read reached the device").isTrue();
         return read;
     }
 
@@ -128,7 +125,7 @@ class ConcurrentDataReadsTest {
         });
         assertStillBlocked(truncating, what);
 
-        pausing.release.countDown();
+        pausing.release();
         assertThat(paused.get(10, TimeUnit.SECONDS)).as("what the read returns").isEqualTo(content(1));
         truncating.get(10, TimeUnit.SECONDS);
         assertThat(fs.getattr(x).size()).isZero();
@@ -145,37 +142,5 @@ class ConcurrentDataReadsTest {
 
     private interface Step {
         void run() throws Exception;
-    }
-
-    /** Passes everything through, except that the read at {@link #pauseAt} waits for {@link #release}. */
-    private static final class PausingDevice extends ForwardingBlockDevice {
-        final CountDownLatch entered = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-        volatile long pauseAt = -1;
-
-        PausingDevice(BlockDevice inner) {
-            super(inner);
-        }
-
-        @Override
-        public void read(long offset, ByteBuffer dst) throws IOException {
-            if (offset == pauseAt && dst.remaining() == FILE) {
-                entered.countDown();
-                try {
-                    if (!release.await(30, TimeUnit.SECONDS)) {
-                        throw new IOException("test never released the paused read");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(e);
-                }
-            }
-            super.read(offset, dst);
-        }
-
-        @Override
-        public void close() {
-            // the test closes the device it wraps
-        }
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.gfspnfs.gfs.device.FileBlockDevice;
-import org.gfspnfs.gfs.device.FlushPausingDevice;
+import org.gfspnfs.gfs.device.PausingDevice;
 import org.gfspnfs.gfs.lock.LocalLockModule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class FsyncWhileWritingTest {
     void writesAndMetadataChanges_goOnWhileAnFsyncWaitsForTheDisk() throws Exception {
         try (LocalLockModule locks = new LocalLockModule();
              FileBlockDevice dev = TestImages.formattedFile(tmp.resolve("img"));
-             FlushPausingDevice pausing = new FlushPausingDevice(dev, Long.MAX_VALUE);
+             PausingDevice pausing = new PausingDevice(dev);
              FileSystem fs = FileSystems.mount(pausing, MountOptions.of(0, locks))) {
             InodeId x = fs.create(fs.root(), "x", 0644, 0, 0).id();
             fs.write(x, 0, filled(FILE, 1));
@@ -46,7 +46,7 @@ class FsyncWhileWritingTest {
                 fs.fsync(x);
                 return null;
             });
-            assertThat(pausing.flushPaused()).as("the fsync reached the device flush").isTrue();
+            assertThat(pausing.paused()).as("the fsync reached the device flush").isTrue();
 
             InodeId y = InTime.call(threads, () -> fs.create(fs.root(), "y", 0644, 0, 0).id());
             InTime.call(threads, () -> fs.write(y, 0, filled(FILE, 2)));

@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.gfspnfs.gfs.device.FlushPausingDevice;
+import org.gfspnfs.gfs.device.PausingDevice;
 import org.gfspnfs.gfs.device.MemoryBlockDevice;
 import org.gfspnfs.gfs.format.Meta;
 import org.gfspnfs.gfs.format.MetaType;
@@ -29,7 +29,7 @@ class LogOrderedDataTest {
     private static final long JOURNAL_START = 128;
     private static final LockName OWNER = new LockName(LockType.INODE, 10);
     private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final FlushPausingDevice dev = new FlushPausingDevice(new MemoryBlockDevice(BS * 256), JOURNAL_START * BS);
+    private final PausingDevice dev = new PausingDevice(new MemoryBlockDevice(BS * 256), JOURNAL_START * BS);
     private final Log log = new Log(new JournalWriter(new JournalArea(dev, BS, JOURNAL_START, 64), Clock.systemUTC(),
             1, 0), dev, new MetaCache(dev, BS));
 
@@ -103,7 +103,7 @@ class LogOrderedDataTest {
             log.sync();
             return null;
         });
-        assertThat(dev.flushPaused()).as("the fsync's flush reached the device").isTrue();
+        assertThat(dev.paused()).as("the fsync's flush reached the device").isTrue();
         return fsync;
     }
 
