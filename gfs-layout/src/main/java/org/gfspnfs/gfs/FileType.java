@@ -1,5 +1,7 @@
 package org.gfspnfs.gfs;
 
+import java.util.List;
+
 /** Inode types, with the POSIX {@code S_IFMT} bits they are stored as in the dinode's mode word. */
 public enum FileType {
     REGULAR(0100000), DIRECTORY(0040000), SYMLINK(0120000), FIFO(0010000), SOCKET(0140000),
@@ -7,6 +9,8 @@ public enum FileType {
 
     /** Mask of the type bits in a mode word. */
     public static final int S_IFMT = 0170000;
+    /** {@code values()} copies its array on every call. */
+    private static final List<FileType> ALL = List.of(values());
     private final int bits;
 
     FileType(int bits) {
@@ -21,7 +25,7 @@ public enum FileType {
     /** The type encoded in a full mode word; {@code null} if the bits name no known type. */
     public static FileType fromMode(int mode) {
         int t = mode & S_IFMT;
-        for (FileType ft : values()) {
+        for (FileType ft : ALL) {
             if (ft.bits == t) {
                 return ft;
             }

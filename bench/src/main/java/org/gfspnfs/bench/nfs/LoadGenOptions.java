@@ -19,9 +19,10 @@ import java.util.Set;
  * @param streams    stream counts of the sequential workloads
  * @param size       bytes of each sequential run (split over the streams)
  * @param files      files of the create / readdir / remove workloads
- * @param listings   READDIR passes over the directory of {@code files} (a 10k listing takes well under 0.1 s: one
- *                   pass is mostly noise; 30 of them last about as long as the gap between two young collections of
- *                   a node, so one pause no longer decides the row)
+ * @param listings   READDIR passes over the directory of {@code files}. A 10k listing takes 8-20 ms, and a node's
+ *                   young collections come 1.5-2 s apart and stop it for 50-170 ms: with 30 listings (0.3 s) one
+ *                   pause cost a run a quarter of its rate, and whether a run caught one decided the row. 100
+ *                   listings last about as long as the gap between two collections, so each run pays about its share.
  * @param randOps    4 KiB operations of each random I/O phase
  * @param randFile   size of the random I/O file
  * @param pnfs       sequential workloads through layouts to the data servers instead of through the server
@@ -46,7 +47,7 @@ public record LoadGenOptions(InetSocketAddress server, String export, List<Strin
 
     public static final String USAGE = String.join("\n",
             "usage: LoadGen --server HOST:PORT [--export /] [--workload all|seq-write,seq-read,creates,readdir,rand4k]",
-            "               [--streams 1,8] [--size 256m] [--files 10000] [--listings 30] [--rand-ops 100000]",
+            "               [--streams 1,8] [--size 256m] [--files 10000] [--listings 100] [--rand-ops 100000]",
             "               [--rand-file 64m] [--pnfs] [--io-size 1m] [--depth N] [--nconnect 1] [--tcp-seconds 5]",
             "               [--client-warmup 2] [--store-dir LOCAL-DIR]",
             "               [--dir loadgen-PID] [--keep]",
@@ -59,7 +60,7 @@ public record LoadGenOptions(InetSocketAddress server, String export, List<Strin
         String streams = "1,8";
         long size = 256L << 20;
         int files = 10_000;
-        int listings = 30;
+        int listings = 100;
         // 5,000 operations took 0.16 s: that measured the connection's first moments and both JITs, not the
         // server's steady state (x2.5 between 5k and 100k operations on the same server).
         int randOps = 100_000;

@@ -1,6 +1,7 @@
 package org.gfspnfs.gfs.impl;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.gfspnfs.gfs.FileType;
 import org.gfspnfs.gfs.InvalidArgumentException;
 import org.gfspnfs.gfs.NameTooLongException;
@@ -8,6 +9,8 @@ import org.gfspnfs.gfs.NameTooLongException;
 /** Name validation and the type code stored in directory entries. */
 final class Names {
     static final int MAX_NAME = 255;
+    /** By type code - 1: {@code FileType.values()} would copy its array for every directory entry listed. */
+    private static final List<FileType> TYPES = List.of(FileType.values());
 
     private Names() {
     }
@@ -32,7 +35,6 @@ final class Names {
     }
 
     static FileType typeOf(int code) {
-        FileType[] all = FileType.values();
-        return code >= 1 && code <= all.length ? all[code - 1] : FileType.REGULAR;
+        return code >= 1 && code <= TYPES.size() ? TYPES.get(code - 1) : FileType.REGULAR;
     }
 }
