@@ -20,7 +20,7 @@ import java.util.Set;
  * @param size       bytes of each sequential run (split over the streams)
  * @param files      files of the create / readdir / remove workloads
  * @param listings   READDIR passes over the directory of {@code files}. A 10k listing takes 8-20 ms, and a node's
- *                   young collections come 1.5-2 s apart and stop it for 50-170 ms: with 30 listings (0.3 s) one
+ *                   young collections come 1.5-2 s apart and stop it for 50-250 ms: with 30 listings (0.3 s) one
  *                   pause cost a run a quarter of its rate, and whether a run caught one decided the row. 100
  *                   listings last about as long as the gap between two collections, so each run pays about its share.
  * @param randOps    4 KiB operations of each random I/O phase

@@ -9,8 +9,6 @@ import org.gfspnfs.gfs.NameTooLongException;
 /** Name validation and the type code stored in directory entries. */
 final class Names {
     static final int MAX_NAME = 255;
-    /** By type code - 1: {@code FileType.values()} would copy its array for every directory entry listed. */
-    private static final List<FileType> TYPES = List.of(FileType.values());
 
     private Names() {
     }
@@ -35,6 +33,7 @@ final class Names {
     }
 
     static FileType typeOf(int code) {
-        return code >= 1 && code <= TYPES.size() ? TYPES.get(code - 1) : FileType.REGULAR;
+        List<FileType> all = FileType.all();   // values() would copy its array for every entry READDIR lists
+        return code >= 1 && code <= all.size() ? all.get(code - 1) : FileType.REGULAR;
     }
 }
