@@ -10,7 +10,10 @@ import org.gfspnfs.nfs41.status.LockDeniedException;
 import org.gfspnfs.nfs41.status.NfsException;
 import org.gfspnfs.nfs41.xdr.Lockt4Args;
 
-/** LOCKT (RFC 8881 section 18.11): tests for a conflicting lock without taking one. */
+/**
+ * LOCKT (RFC 8881 section 18.11): tests for a conflicting lock without taking one. Another client's write
+ * delegation of the file is recalled first: its holder keeps its locks to itself until then.
+ */
 final class LocktOp implements Operation<Lockt4Args> {
     @Override
     public XdrAble execute(CompoundContext ctx, Lockt4Args args) throws NfsException {
@@ -20,6 +23,7 @@ final class LocktOp implements Operation<Lockt4Args> {
         if (ctx.services().grace().active()) {
             throw new GraceException("server in grace period");
         }
+        Delegations.recallWriteDelegations(ctx, ctx.currentInode());
         OwnerKey owner = OwnerKey.of(ctx.client().id(), args.owner.owner);
         LockRange holder = ctx.services().states().test(owner, ctx.currentInode(), write, args.offset, end);
         if (holder != null) {

@@ -24,13 +24,13 @@ import org.gfspnfs.nfs41.xdr.Open4Res;
  * OPEN (RFC 8881 section 18.16) for the claims the Linux client uses: CLAIM_NULL (by name, with or without
  * create), CLAIM_FH (the current file), CLAIM_PREVIOUS (reclaim after a server restart, only in grace),
  * CLAIM_DELEGATE_CUR / CLAIM_DELEG_CUR_FH (opens made under a delegation being returned). The file is found or
- * created by {@link OpenTarget}; the share reservation is taken in the state manager; a read-only open may get a
- * read delegation, and an open for writing first recalls other clients' delegations.
+ * created by {@link OpenTarget}; the share reservation is taken in the state manager; the open may get a read or a
+ * write delegation ({@link Delegations}). An open for writing first recalls other clients' delegations, any other
+ * open their write delegations.
  */
 final class OpenOp implements Operation<Open4Args> {
     static final int SHARE_ACCESS_MASK = 0xff;
     static final int WANT_MASK = 0xff00;
-    static final int WANT_NO_DELEG = 0x0400;
 
     @Override
     public XdrAble execute(CompoundContext ctx, Open4Args args) throws NfsException {
@@ -55,6 +55,8 @@ final class OpenOp implements Operation<Open4Args> {
         }
         if ((access & OpenState.ACCESS_WRITE) != 0 || (args.shareDeny & OpenState.ACCESS_READ) != 0) {
             Delegations.recallConflicting(ctx, target.inode());
+        } else {
+            Delegations.recallWriteDelegations(ctx, target.inode());
         }
         OwnerKey owner = OwnerKey.of(client.id(), args.owner.owner);
         OpenState open = ctx.services().states().open(owner, target.inode(), access, args.shareDeny);
@@ -71,13 +73,14 @@ final class OpenOp implements Operation<Open4Args> {
         res.attrSet = target.attrSet();
         int want = args.shareAccess & WANT_MASK;
         DelegationState deleg = args.claimType == Open4Args.CLAIM_NULL || args.claimType == Open4Args.CLAIM_FH
-                ? Delegations.offerRead(ctx, target.inode(), access, args.shareDeny, want) : null;
+                ? Delegations.offer(ctx, target.inode(), access, args.shareDeny, want) : null;
         if (deleg != null) {
-            res.delegationType = Open4Res.OPEN_DELEGATE_READ;
+            res.delegationType = deleg.write() ? Open4Res.OPEN_DELEGATE_WRITE : Open4Res.OPEN_DELEGATE_READ;
             res.delegationStateid = Stateids.xdr(deleg.stateId());
         } else if (want != 0) {
             res.delegationType = Open4Res.OPEN_DELEGATE_NONE_EXT;
-            res.whyNoDelegation = want == WANT_NO_DELEG ? Open4Res.WND4_NOT_WANTED : Open4Res.WND4_RESOURCE;
+            res.whyNoDelegation = want == Delegations.WANT_NO_DELEG ? Open4Res.WND4_NOT_WANTED
+                    : Open4Res.WND4_RESOURCE;
         }
         return res;
     }

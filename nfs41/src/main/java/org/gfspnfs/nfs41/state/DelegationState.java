@@ -3,17 +3,25 @@ package org.gfspnfs.nfs41.state;
 import org.gfspnfs.nfs41.vfs.Inode;
 
 /**
- * A read delegation of one file to one client (RFC 8881 section 10.4): the client may open and read the file
- * without asking until the server recalls it (CB_RECALL) because another client wants to change the file.
+ * A delegation of one file to one client (RFC 8881 section 10.4). A read delegation lets the client open and read
+ * the file without asking until the server recalls it (CB_RECALL) because another client wants to change the file;
+ * a write delegation also lets it write, and is recalled when any other client wants the file at all.
  */
 public final class DelegationState extends State {
     private final byte[] fileHandle;
+    private final boolean write;
     private long recallSentMillis;
     private boolean revoked;
 
-    DelegationState(StateId id, OwnerKey owner, Inode inode, byte[] fileHandle) {
+    DelegationState(StateId id, OwnerKey owner, Inode inode, byte[] fileHandle, boolean write) {
         super(id, StateType.DELEGATION, owner, inode);
         this.fileHandle = fileHandle.clone();
+        this.write = write;
+    }
+
+    /** Whether this is a write delegation (OPEN_DELEGATE_WRITE) rather than a read one. */
+    public boolean write() {
+        return write;
     }
 
     /** The handle the client knows the file by, for CB_RECALL. */

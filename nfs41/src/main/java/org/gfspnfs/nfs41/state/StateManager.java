@@ -265,7 +265,7 @@ public final class StateManager {
             if (!d.inode().equals(inode)) {
                 throw new BadStateidException("delegation is for another file");
             }
-            if (write) {
+            if (write && !d.write()) {
                 throw new OpenModeException("a read delegation does not allow writing");
             }
             return null;
@@ -314,36 +314,66 @@ public final class StateManager {
         return closed;
     }
 
-    // ---- read delegations (RFC 8881 section 10.4) ----------------------------------------------------------
+    // ---- delegations (RFC 8881 section 10.4) -------------------------------------------------------------------
 
     /**
      * A read delegation of {@code inode} to the client, or null when one cannot be given: another client has the
-     * file open for writing, a delegation of the file is being recalled, or the client already holds one.
+     * file open for writing or holds a write delegation of it, a delegation of the file is being recalled, or the
+     * client already holds one.
      */
     public synchronized DelegationState grantRead(long clientId, Inode inode, byte[] fileHandle) {
         FileState f = files.computeIfAbsent(inode, i -> new FileState());
         boolean otherWriter = f.opens.stream()
                 .anyMatch(o -> o.clientId() != clientId && (o.access() & OpenState.ACCESS_WRITE) != 0);
         boolean recalling = f.delegations.stream().anyMatch(d -> d.recallSentMillis() != 0);
-        boolean held = f.delegations.stream().anyMatch(d -> d.clientId() == clientId);
+        boolean held = f.delegations.stream().anyMatch(d -> d.clientId() == clientId || d.write());
         if (otherWriter || recalling || held) {
             cleanup(inode, f);
             return null;
         }
-        DelegationState d = new DelegationState(newId(), new OwnerKey(clientId, ""), inode, fileHandle);
+        return addDelegation(f, clientId, inode, fileHandle, false);
+    }
+
+    /**
+     * A write delegation of {@code inode} to the client, or null when one cannot be given: another client has the
+     * file open, or any client holds a delegation of it (this one's own read delegation included: it is not
+     * upgraded in place).
+     */
+    public synchronized DelegationState grantWrite(long clientId, Inode inode, byte[] fileHandle) {
+        FileState f = files.computeIfAbsent(inode, i -> new FileState());
+        boolean otherOpen = f.opens.stream().anyMatch(o -> o.clientId() != clientId);
+        if (otherOpen || !f.delegations.isEmpty()) {
+            cleanup(inode, f);
+            return null;
+        }
+        return addDelegation(f, clientId, inode, fileHandle, true);
+    }
+
+    private DelegationState addDelegation(FileState f, long clientId, Inode inode, byte[] fileHandle,
+                                          boolean write) {
+        DelegationState d = new DelegationState(newId(), new OwnerKey(clientId, ""), inode, fileHandle, write);
         f.delegations.add(d);
         delegationsHeld++;
         register(d);
         return d;
     }
 
-    /** Delegations of {@code inode} held by clients other than {@code clientId}. */
-    public synchronized List<DelegationState> delegationsOfOthers(long clientId, Inode inode) {
-        FileState f = files.get(inode);
-        if (f == null || f.delegations.isEmpty()) {
+    /**
+     * Delegations of {@code inode} held by clients other than {@code clientId}: all of them, or with
+     * {@code writeOnly} only write delegations (what a reader conflicts with).
+     */
+    public List<DelegationState> delegationsOfOthers(long clientId, Inode inode, boolean writeOnly) {
+        if (delegationsHeld == 0) {
             return List.of();
         }
-        return f.delegations.stream().filter(d -> d.clientId() != clientId).toList();
+        synchronized (this) {
+            FileState f = files.get(inode);
+            if (f == null || f.delegations.isEmpty()) {
+                return List.of();
+            }
+            return f.delegations.stream().filter(d -> d.clientId() != clientId && (d.write() || !writeOnly))
+                    .toList();
+        }
     }
 
     /** Records that a recall was sent; false if it had been sent already. */

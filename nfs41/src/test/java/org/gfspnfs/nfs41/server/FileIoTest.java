@@ -53,8 +53,10 @@ class FileIoTest {
     @Test
     void createWriteReadClose_dataComesBackAndStateIsReleased() throws Exception {
         byte[] data = "hello, pNFS".getBytes(StandardCharsets.UTF_8);
+        // OPEN4_SHARE_ACCESS_WANT_NO_DELEG: no write delegation, which would outlive the CLOSE counted below.
         CompoundRes4 r = expectOk(client.session(Ops.putFh(exportFh),
-                Ops.open(client.clientId(), "owner1", "f", 3, 0, Open4Args.UNCHECKED4, AttrValues.mode(0644), null),
+                Ops.open(client.clientId(), "owner1", "f", 3 | 0x0400, 0, Open4Args.UNCHECKED4, AttrValues.mode(0644),
+                        null),
                 Ops.getFh()));
         Stateid4 sid = ((Open4Res) body(r, Op.OPEN)).stateid;
         byte[] fh = ((NfsFh4) body(r, Op.GETFH)).value;

@@ -136,7 +136,8 @@ class SessionTest {
     void destroySession_thenClientId_releasesEverything() throws Exception {
         expectOk(client.session(Ops.putRootFh(), Ops.lookup("export"),
                 Ops.open(client.clientId(), "o", "f", 3, 0, Open4Args.UNCHECKED4, AttrValues.mode(0644), null)));
-        assertThat(server.server().services().states().totalStates()).isEqualTo(1);
+        assertThat(server.server().services().states().totalStates()).as("the open and its write delegation")
+                .isEqualTo(2);
         assertThat(client.compound(Ops.destroyClientId(client.clientId())).status)
                 .isEqualTo(NfsStat.NFS4ERR_CLIENTID_BUSY);
         expectOk(client.compound(Ops.destroySession(client.sessionId())));
@@ -179,7 +180,7 @@ class SessionTest {
             assertThat(ex.clientId).isNotEqualTo(oldId);
             assertThat(ex.flags & 0x80000000).as("not confirmed yet").isZero();
             assertThat(server.server().services().states().totalStates()).as("old state kept until confirm")
-                    .isEqualTo(1);
+                    .isEqualTo(2);
             expectOk(rebooted.compound(Ops.createSession(ex.clientId, ex.sequenceId, Nfs41TestClient.CB_PROGRAM)));
             assertThat(server.server().services().states().totalStates()).isZero();
             assertThat(client.session(Ops.putRootFh()).status).isEqualTo(NfsStat.NFS4ERR_BADSESSION);
@@ -228,7 +229,8 @@ class SessionTest {
         expectOk(client.session(Ops.putRootFh()));
         clock.advance(Duration.ofSeconds(9));
         server.server().reapExpiredLeases();
-        assertThat(server.server().services().states().totalStates()).as("renewed by SEQUENCE").isEqualTo(1);
+        assertThat(server.server().services().states().totalStates()).as("renewed by SEQUENCE: the open and its write delegation")
+                .isEqualTo(2);
         clock.advance(Duration.ofSeconds(11));
         server.server().reapExpiredLeases();
         assertThat(server.server().services().states().totalStates()).isZero();
