@@ -1,10 +1,43 @@
 package org.gfspnfs.it.client;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.gfspnfs.nfs41.fixture.Nfs41TestClient.body;
+import static org.gfspnfs.nfs41.fixture.Nfs41TestClient.expectOk;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.gfspnfs.it.server.DemoSubcommand;
 import org.gfspnfs.it.server.NfsServer;
 import org.gfspnfs.it.server.ServerProcess;
+import org.gfspnfs.it.vm.GuestResult;
+import org.gfspnfs.it.vm.GuestRun;
+import org.gfspnfs.it.vm.GuestScript;
+import org.gfspnfs.nfs41.fixture.Nfs41TestClient;
+import org.gfspnfs.nfs41.fixture.Ops;
+import org.gfspnfs.nfs41.status.NfsStat;
+import org.gfspnfs.nfs41.xdr.CompoundRes4;
+import org.gfspnfs.nfs41.xdr.NfsFh4;
+import org.gfspnfs.nfs41.xdr.Op;
+import org.gfspnfs.nfs41.xdr.Open4Res;
+import org.gfspnfs.nfs41.xdr.Read4Res;
+import org.gfspnfs.nfs41.xdr.Stateid4;
+import org.junit.jupiter.api.Test;
 
 /**
  * The kernel-client workloads against our server: {@code ./gfspnfs demo} on a free loopback port.
@@ -13,6 +46,10 @@ import org.gfspnfs.it.server.ServerProcess;
  * remove the assumption once it lands. A launcher or harness that is broken fails the tests.
  */
 class KernelClientWorkloadIT extends KernelClientWorkloads {
+    private static final Duration RECALL_RUN_LIMIT = Duration.ofMinutes(3);
+    private static final Pattern HOLDING = Pattern.compile("@@IT PHASE holding (\\S+)");
+    /** OPEN4_SHARE_ACCESS_BOTH | OPEN4_SHARE_ACCESS_WANT_NO_DELEG. */
+    private static final int READ_WRITE_NO_DELEG = 3 | 0x0400;
 
     @Override
     protected Optional<String> notAvailableYet() {
@@ -31,5 +68,96 @@ class KernelClientWorkloadIT extends KernelClientWorkloads {
     @Override
     protected String serverName() {
         return "gfspnfs";
+    }
+
+    /**
+     * Our server gives the only client of a file opened read-write a write delegation (NFS-Ganesha, as Debian
+     * configures it, gives none, so this is not among the shared workloads): the kernel then reopens it locally.
+     * Without the delegation each of the 50 reopens is an OPEN to the server.
+     */
+    @Test
+    void readWriteReopens_runUnderAWriteDelegation_withoutOpenCalls() {
+        GuestResult r = run("writedeleg.sh");
+        assertThat(r.values()).containsEntry("rw-reopens", "50");
+        assertThat(Long.parseLong(r.values().get("open-calls"))).as("OPEN calls for 50 read-write reopens: "
+                + r.describe()).isLessThanOrEqualTo(2);
+    }
+
+    /**
+     * The kernel holds unflushed writes under a write delegation when a second client (on the host) opens the file:
+     * the server recalls the delegation (the host's OPEN is delayed), the kernel writes the bytes back before it
+     * returns it (the guest sees its DELEGRETURN go out), and the host reads them although the guest never fsync'd
+     * or closed the file. The host removes what the guest created: the guest ends once it has returned the
+     * delegation, before the host has read.
+     */
+    @Test
+    void writeDelegationRecalledByAnotherClient_theKernelWritesBackItsCachedBytesFirst() throws Exception {
+        ExecutorService guest = Executors.newSingleThreadExecutor();
+        try {
+            Future<GuestResult> running = guest.submit(() -> client().run(server().target(),
+                    GuestRun.of(GuestScript.resource("writedeleg-recall.sh")).timeout(RECALL_RUN_LIMIT)));
+            String dir = awaitHolding(running);
+            InetSocketAddress at = new InetSocketAddress(server().target().host(), server().target().port());
+            try (Nfs41TestClient host = Nfs41TestClient.connect(at, "it-host").mount()) {
+                AtomicInteger delayed = new AtomicInteger();
+                AtomicReference<CompoundRes4> open = new AtomicReference<>();
+                await("the host's OPEN, once the guest returned its delegation").atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(200)).until(() -> {
+                            open.set(host.session(Ops.putRootFh(), Ops.lookup(dir),
+                                    Ops.open(host.clientId(), "host", "f", READ_WRITE_NO_DELEG, 0, -1, null, null),
+                                    Ops.getFh()));
+                            boolean delay = open.get().status == NfsStat.NFS4ERR_DELAY;
+                            if (delay) {
+                                delayed.incrementAndGet();
+                            }
+                            return !delay;
+                        });
+                expectOk(open.get());
+                assertThat(delayed.get()).as("OPENs delayed while the guest's delegation was recalled").isPositive();
+                Stateid4 sid = ((Open4Res) body(open.get(), Op.OPEN)).stateid;
+                byte[] fh = ((NfsFh4) body(open.get(), Op.GETFH)).value;
+                Read4Res read = body(expectOk(host.session(Ops.putFh(fh), Ops.read(sid, 0, 100))), Op.READ);
+                assertThat(new String(read.data, US_ASCII)).as("the guest's write, never fsync'd nor closed")
+                        .isEqualTo("written by guest");
+                expectOk(host.session(Ops.putFh(fh), Ops.close(sid)));
+                expectOk(host.session(Ops.putRootFh(), Ops.lookup(dir), Ops.remove("f")));
+                expectOk(host.session(Ops.putRootFh(), Ops.remove(dir)));
+            }
+            assertSucceeded(running.get(RECALL_RUN_LIMIT.plusMinutes(1).toSeconds(), TimeUnit.SECONDS));
+        } finally {
+            guest.shutdownNow();
+        }
+    }
+
+    /** Waits for the guest's "@@IT PHASE holding DIR" and returns DIR (fails early if the run ended first). */
+    private String awaitHolding(Future<GuestResult> running) {
+        AtomicReference<String> dir = new AtomicReference<>();
+        await("the guest holds f under a write delegation").atMost(RECALL_RUN_LIMIT)
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    if (running.isDone()) {
+                        throw new AssertionError("the guest ended before holding f: " + running.get().describe());
+                    }
+                    dir.set(holdingDir());
+                    return dir.get() != null;
+                });
+        return dir.get();
+    }
+
+    private String holdingDir() throws IOException {
+        if (!Files.isDirectory(runsDir())) {
+            return null;
+        }
+        try (Stream<Path> runs = Files.list(runsDir())) {
+            for (Path run : (Iterable<Path>) runs::iterator) {
+                Path console = run.resolve("console.log");
+                if (run.getFileName().toString().contains("writedeleg-recall") && Files.exists(console)) {
+                    Matcher m = HOLDING.matcher(new String(Files.readAllBytes(console), ISO_8859_1));
+                    if (m.find()) {
+                        return m.group(1);
+                    }
+                }
+            }
+        }
+        return null;
     }
 }

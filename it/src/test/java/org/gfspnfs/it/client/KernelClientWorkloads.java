@@ -72,6 +72,28 @@ abstract class KernelClientWorkloads {
         client = KernelClient.auto(repo.itModule(), workDir.resolve("runs"));
     }
 
+    /** The server under test (started once per class). */
+    protected NfsServer server() {
+        return server;
+    }
+
+    /** The kernel client (one guest per run). */
+    protected KernelClient client() {
+        return client;
+    }
+
+    /** Where each guest run keeps its console ({@code <workDir>/runs/<n>-<script>-<vm>/console.log}). */
+    protected Path runsDir() {
+        return workDir.resolve("runs");
+    }
+
+    /** Asserts a finished guest run succeeded: exit 0, no failed check, and at least one passed. */
+    protected static void assertSucceeded(GuestResult r) {
+        assertThat(r.succeeded()).as(r.describe()).isTrue();
+        assertThat(r.failures()).as(r.describe()).isEmpty();
+        assertThat(r.passedChecks()).as("the guest script ran to its checks: " + r.describe()).isNotEmpty();
+    }
+
     @BeforeEach
     void skipWhileTheServerDoesNotExist() {
         assumeTrue(skipReason.isEmpty(), () -> skipReason.orElseThrow());
@@ -96,13 +118,11 @@ abstract class KernelClientWorkloads {
 
     private GuestResult run(GuestRun run, Duration limit) {
         GuestResult r = client.run(server.target(), run.timeout(limit));
-        assertThat(r.succeeded()).as(r.describe()).isTrue();
-        assertThat(r.failures()).as(r.describe()).isEmpty();
-        assertThat(r.passedChecks()).as("the guest script ran to its checks: " + r.describe()).isNotEmpty();
+        assertSucceeded(r);
         return r;
     }
 
-    private GuestResult run(String script) {
+    protected GuestResult run(String script) {
         return run(GuestRun.of(GuestScript.resource(script)));
     }
 

@@ -20,7 +20,8 @@ class GuestScriptsTest {
     @ParameterizedTest
     @ValueSource(strings = {"mount41.sh", "bigfile.sh", "deeptree.sh", "smallfiles.sh", "rename.sh", "links.sh",
             "attrs.sh", "truncate.sh", "append.sh", "rmr.sh", "locks.sh", "twowriters.sh", "umount.sh",
-            "durable-write.sh", "durable-verify.sh", "pnfs-bigfile.sh", "pnfs-truncate-remove.sh", "pnfs-ds-loss.sh"})
+            "durable-write.sh", "durable-verify.sh", "pnfs-bigfile.sh", "pnfs-truncate-remove.sh", "pnfs-ds-loss.sh",
+            "writedeleg.sh", "writedeleg-recall.sh"})
     void guestScript_withHelpers_parsesAsPosixShell(String name, @TempDir Path dir) throws Exception {
         Path script = dir.resolve(name);
         Files.writeString(script, GuestScript.resource(name).render());

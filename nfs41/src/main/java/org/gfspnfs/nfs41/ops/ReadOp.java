@@ -15,8 +15,8 @@ import org.gfspnfs.nfs41.xdr.Read4Res;
 /**
  * READ (RFC 8881 section 18.22): the stateid must name an open (or lock) of this file, or be a special stateid;
  * the caller needs read or execute permission unless it owns the file; another client's write delegation of the
- * file is recalled first (a reader with its own open already recalled it at OPEN). The count is capped at maxread and at
- * what the reply has room for under the session's ca_maxresponsesize.
+ * file is recalled first (a reader with its own open already recalled it at OPEN). The count is capped at maxread
+ * and at what the reply has room for under the session's ca_maxresponsesize.
  */
 final class ReadOp implements Operation<Read4Args> {
     @Override
