@@ -58,6 +58,8 @@ class PnfsKernelClientIT {
     private static final int MAX_PROTOCOL_ERRORS = 20;
     /** File size of the data-server loss scenario. */
     private static final int LOSS_MIB = 64;
+    /** The file of the read-write descriptor scenario. */
+    private static final int RW_DELEG_MIB = 32;
 
     private final RepoPaths repo = RepoPaths.find();
     private final int fileMib = Integer.getInteger("it.pnfs.mb", 1024);
@@ -135,6 +137,21 @@ class PnfsKernelClientIT {
         TcpConnection mdsConnection = mdsConnection(r);
         assertThat(mdsConnection.bytesSent() + mdsConnection.bytesReceived())
                 .as("bytes on the MDS connection (metadata only, no file data)").isLessThan(bytes / 100);
+    }
+
+    /**
+     * A file written through a read-write descriptor: the MDS delegates it to the client for writing, and the kernel
+     * then sends the delegation stateid with its WRITEs to the data servers. Every WRITE must go through pNFS (a data
+     * server refusing the stateid would send the client back to the MDS) and the file must read back intact.
+     */
+    @Test
+    void readWriteDescriptor_underAWriteDelegation_writesThroughTheDataServers() {
+        GuestResult r = run(GuestRun.of(GuestScript.resource("pnfs-rw-deleg.sh")).env("PNFS_MB",
+                Integer.toString(RW_DELEG_MIB)), limitFor(RW_DELEG_MIB));
+        MountStats.Mount mds = mdsMount(r);
+        assertThat(mds.pnfsWrites()).as("WRITEs sent through pNFS").isPositive().isEqualTo(mds.ops("WRITE"));
+        assertThat(mds.ops("OPEN")).as("OPENs: the file's create and its read-write open, then local opens")
+                .isLessThanOrEqualTo(3);
     }
 
     @Test
