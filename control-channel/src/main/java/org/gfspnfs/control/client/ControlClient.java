@@ -24,6 +24,7 @@ import org.gfspnfs.control.api.AllocationRequest;
 import org.gfspnfs.control.api.ClientInfo;
 import org.gfspnfs.control.api.CommandOutcome;
 import org.gfspnfs.control.api.ControlException;
+import org.gfspnfs.control.api.DelegationInfo;
 import org.gfspnfs.control.api.FileRange;
 import org.gfspnfs.control.api.FilesystemState;
 import org.gfspnfs.control.api.LayoutFilter;
@@ -108,6 +109,10 @@ public final class ControlClient implements AutoCloseable {
 
     public List<OpenInfo> opens() throws NodeCallException, ControlException {
         return call(ControlProgram.OPENS, null);
+    }
+
+    public List<DelegationInfo> delegations() throws NodeCallException, ControlException {
+        return call(ControlProgram.DELEGATIONS, null);
     }
 
     public List<LayoutInfo> layouts(LayoutFilter filter) throws NodeCallException, ControlException {

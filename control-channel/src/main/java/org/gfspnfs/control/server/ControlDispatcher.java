@@ -51,7 +51,8 @@ final class ControlDispatcher implements RpcDispatchable {
     static List<Procedure<?, ?>> all() {
         return List.of(new NullProcedure(), new StatusProcedure(), new LockspacesProcedure(), new LocksProcedure(),
                 new WaitersProcedure(), new FilesystemsProcedure(), new ClientsProcedure(), new SessionsProcedure(),
-                new OpensProcedure(), new LayoutsProcedure(), new FenceAckProcedure(), new RecallLayoutsProcedure(),
+                new OpensProcedure(), new LayoutsProcedure(), new DelegationsProcedure(), new FenceAckProcedure(),
+                new RecallLayoutsProcedure(),
                 new EvictClientProcedure(), new LockspaceLeaveProcedure(), new LockspaceJoinProcedure(),
                 new ValidateStateidProcedure(), new RevokeStateProcedure(),
                 new AllocateUnwrittenProcedure(), new ReportWrittenProcedure(), new WrittenWithinProcedure());

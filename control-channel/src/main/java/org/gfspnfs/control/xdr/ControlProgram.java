@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.gfspnfs.control.api.AllocationRequest;
 import org.gfspnfs.control.api.ClientInfo;
 import org.gfspnfs.control.api.CommandOutcome;
+import org.gfspnfs.control.api.DelegationInfo;
 import org.gfspnfs.control.api.FileRange;
 import org.gfspnfs.control.api.FilesystemState;
 import org.gfspnfs.control.api.LayoutFilter;
@@ -61,6 +62,8 @@ public final class ControlProgram {
             new ProcedureSpec<>(8, "OPENS", QUERY, BasicXdr.VOID, listOf(NfsXdr.OPEN));
     public static final ProcedureSpec<LayoutFilter, List<LayoutInfo>> LAYOUTS =
             new ProcedureSpec<>(9, "LAYOUTS", QUERY, NfsXdr.LAYOUT_FILTER, listOf(NfsXdr.LAYOUT));
+    public static final ProcedureSpec<Void, List<DelegationInfo>> DELEGATIONS =
+            new ProcedureSpec<>(10, "DELEGATIONS", QUERY, BasicXdr.VOID, listOf(NfsXdr.DELEGATION));
 
     public static final ProcedureSpec<String, CommandOutcome> FENCE_ACK =
             new ProcedureSpec<>(20, "FENCE_ACK", COMMAND, BasicXdr.NAME, PeerXdr.OUTCOME);
@@ -87,9 +90,9 @@ public final class ControlProgram {
 
     /** Every procedure, by number. */
     public static final Map<Integer, ProcedureSpec<?, ?>> ALL = List.<ProcedureSpec<?, ?>>of(NULL, STATUS,
-                    LOCKSPACES, LOCKS, WAITERS, FILESYSTEMS, CLIENTS, SESSIONS, OPENS, LAYOUTS, FENCE_ACK,
-                    RECALL_LAYOUTS, EVICT_CLIENT, LOCKSPACE_LEAVE, LOCKSPACE_JOIN, VALIDATE_STATEID, REVOKE_STATE,
-                    ALLOCATE_UNWRITTEN, REPORT_WRITTEN, WRITTEN_WITHIN)
+                    LOCKSPACES, LOCKS, WAITERS, FILESYSTEMS, CLIENTS, SESSIONS, OPENS, LAYOUTS, DELEGATIONS,
+                    FENCE_ACK, RECALL_LAYOUTS, EVICT_CLIENT, LOCKSPACE_LEAVE, LOCKSPACE_JOIN, VALIDATE_STATEID,
+                    REVOKE_STATE, ALLOCATE_UNWRITTEN, REPORT_WRITTEN, WRITTEN_WITHIN)
             .stream().collect(Collectors.toUnmodifiableMap(ProcedureSpec::number, Function.identity()));
 
     private ControlProgram() {

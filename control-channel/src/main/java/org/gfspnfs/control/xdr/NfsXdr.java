@@ -8,6 +8,8 @@ import static org.gfspnfs.control.xdr.XdrWriter.string;
 
 import org.gfspnfs.control.api.ClientInfo;
 import org.gfspnfs.control.api.ClientState;
+import org.gfspnfs.control.api.DelegationInfo;
+import org.gfspnfs.control.api.DelegationType;
 import org.gfspnfs.control.api.LayoutFilter;
 import org.gfspnfs.control.api.LayoutInfo;
 import org.gfspnfs.control.api.LayoutIoMode;
@@ -47,6 +49,14 @@ public final class NfsXdr {
         enumOf(out, o.deny());
     }, in -> new OpenInfo(in.string(), in.hyper(), in.string(), in.enumOf(ShareAccess.class),
             in.enumOf(ShareDeny.class)));
+
+    public static final XdrCodec<DelegationInfo> DELEGATION = XdrCodec.of((out, d) -> {
+        string(out, d.stateid());
+        out.xdrEncodeLong(d.clientId());
+        string(out, d.file());
+        enumOf(out, d.type());
+        bool(out, d.recalling());
+    }, in -> new DelegationInfo(in.string(), in.hyper(), in.string(), in.enumOf(DelegationType.class), in.bool()));
 
     public static final XdrCodec<LayoutInfo> LAYOUT = XdrCodec.of((out, l) -> {
         string(out, l.stateid());

@@ -117,7 +117,7 @@ class GfsctlClusterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"status", "members", "ls", "locks fs1", "waiters", "waiters fs1", "fs", "clients",
-            "sessions", "opens", "layouts", "layouts --file ino:1001", "layouts --ds node2", "ping"})
+            "sessions", "opens", "delegations", "layouts", "layouts --file ino:1001", "layouts --ds node2", "ping"})
     void everyQuery_jsonParses_withOneEntryPerNode(String command) {
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
         args.add("--json");
@@ -152,6 +152,17 @@ class GfsctlClusterTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).containsPattern("node1 +5f3e2a1000000001 +Linux NFSv4.1 client1 .*CONFIRMED");
+        assertThat(run.out()).contains("node2: not served:", "node3: not served:");
+    }
+
+    @Test
+    void delegations_showHolderTypeAndRecall() {
+        Run run = cluster.gfsctl("delegations");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("RECALLING");
+        assertThat(run.out()).containsPattern("node1 +00000003a1b2c3d4e5f60718293a4b5c +5f3e2a1000000001 +ino:1001 +WRITE"
+                + " +yes");
         assertThat(run.out()).contains("node2: not served:", "node3: not served:");
     }
 

@@ -30,6 +30,8 @@ import org.gfspnfs.control.api.MemberInfo;
 import org.gfspnfs.control.api.MemberState;
 import org.gfspnfs.control.api.NoSuchEntityException;
 import org.gfspnfs.control.api.NodeStatus;
+import org.gfspnfs.control.api.DelegationInfo;
+import org.gfspnfs.control.api.DelegationType;
 import org.gfspnfs.control.api.OpenInfo;
 import org.gfspnfs.control.api.QuorumInfo;
 import org.gfspnfs.control.api.RecallTarget;
@@ -230,6 +232,13 @@ public final class FakeNode implements MembershipView, LockspaceView, Filesystem
         now();
         return clients.keySet().stream().map(id -> new OpenInfo(HexFormat.of().formatHex(OPEN_STATEID), id,
                 "ino:1001", ShareAccess.BOTH, ShareDeny.NONE)).toList();
+    }
+
+    @Override
+    public List<DelegationInfo> delegations() {
+        now();
+        return clients.keySet().stream().map(id -> new DelegationInfo("00000003a1b2c3d4e5f60718293a4b5c", id,
+                "ino:1001", DelegationType.WRITE, true)).toList();
     }
 
     @Override

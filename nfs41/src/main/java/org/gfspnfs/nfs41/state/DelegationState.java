@@ -10,7 +10,8 @@ import org.gfspnfs.nfs41.vfs.Inode;
 public final class DelegationState extends State {
     private final byte[] fileHandle;
     private final boolean write;
-    private long recallSentMillis;
+    /** Written under the StateManager's monitor; volatile for {@link #recalled()}, read without it. */
+    private volatile long recallSentMillis;
     private boolean revoked;
 
     DelegationState(StateId id, OwnerKey owner, Inode inode, byte[] fileHandle, boolean write) {
@@ -27,6 +28,11 @@ public final class DelegationState extends State {
     /** The handle the client knows the file by, for CB_RECALL. */
     public byte[] fileHandle() {
         return fileHandle.clone();
+    }
+
+    /** Whether the server has sent CB_RECALL for it. */
+    public boolean recalled() {
+        return recallSentMillis != 0;
     }
 
     /** When the recall was sent (0 if not recalled). Guarded by the StateManager. */

@@ -455,6 +455,16 @@ public final class StateManager {
         return out;
     }
 
+    /** A snapshot of every delegation not revoked (for the control channel's {@code delegations}), in stateid order. */
+    public synchronized List<DelegationState> delegations() {
+        List<DelegationState> out = new ArrayList<>();
+        for (FileState f : files.values()) {
+            out.addAll(f.delegations);
+        }
+        out.sort(java.util.Comparator.comparingLong(d -> d.stateId().number()));
+        return out;
+    }
+
     public synchronized int stateCount(long clientId) {
         Set<State> s = byClient.get(clientId);
         return s == null ? 0 : s.size();

@@ -20,6 +20,8 @@ import org.gfspnfs.control.api.LayoutFilter;
 import org.gfspnfs.control.api.LayoutInfo;
 import org.gfspnfs.control.api.LayoutIoMode;
 import org.gfspnfs.control.api.NoSuchEntityException;
+import org.gfspnfs.control.api.DelegationInfo;
+import org.gfspnfs.control.api.DelegationType;
 import org.gfspnfs.control.api.OpenInfo;
 import org.gfspnfs.control.api.RecallTarget;
 import org.gfspnfs.control.api.SessionInfo;
@@ -33,6 +35,7 @@ import org.gfspnfs.nfs41.pnfs.LayoutRange;
 import org.gfspnfs.nfs41.pnfs.LayoutState;
 import org.gfspnfs.nfs41.pnfs.LayoutStateTable;
 import org.gfspnfs.nfs41.session.NfsClient;
+import org.gfspnfs.nfs41.state.DelegationState;
 import org.gfspnfs.nfs41.state.OpenState;
 import org.gfspnfs.nfs41.session.Session;
 import org.gfspnfs.nfs41.status.NfsException;
@@ -102,6 +105,16 @@ final class MdsStateView implements NfsStateView, NfsStateControl {
         for (OpenState o : engine.states().opens()) {
             out.add(new OpenInfo(HexFormat.of().formatHex(o.stateId().other()), o.clientId(), file(o.inode()),
                     SHARE_ACCESS[o.access() & 3], SHARE_DENY[o.deny() & 3]));
+        }
+        return out;
+    }
+
+    @Override
+    public List<DelegationInfo> delegations() {
+        List<DelegationInfo> out = new ArrayList<>();
+        for (DelegationState d : engine.states().delegations()) {
+            out.add(new DelegationInfo(HexFormat.of().formatHex(d.stateId().other()), d.clientId(), file(d.inode()),
+                    d.write() ? DelegationType.WRITE : DelegationType.READ, d.recalled()));
         }
         return out;
     }

@@ -165,6 +165,11 @@ class DemoPnfsTest {
             Nfs41TestClient ds = client(new InetSocketAddress("127.0.0.1", port + 1), "evicted");
             expectOk(ds.session(Ops.putFh(fl.fhList.get(0).value), Ops.write(f.stateid(), 0, 0, new byte[4096])));
             String file = gfsctl("layouts", "--json", "--conf", conf).json().at("/0/file").asText();
+            JsonNode delegation = gfsctl("delegations", "--json", "--conf", conf).json().at("/0");
+            assertThat(delegation.get("type").asText()).as("the read-write open's delegation").isEqualTo("WRITE");
+            assertThat(delegation.get("file").asText()).isEqualTo(file);
+            assertThat(delegation.get("clientId").asLong()).isEqualTo(mds.clientId());
+            assertThat(delegation.get("recalling").asBoolean()).isFalse();
 
             Gfsctl recall = gfsctl("recall-layouts", "--file", file, "--conf", conf);
             assertThat(recall.exit).as(recall.out + recall.err).isZero();
