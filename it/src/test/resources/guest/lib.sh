@@ -22,6 +22,11 @@ it_time() {
   echo "@@IT TIME $_s $(awk -v a="$_a" -v b="$(it_now)" 'BEGIN{printf "%.2f", b-a}')"
 }
 it_md5() { md5sum < "$1" | cut -d' ' -f1; }
+# A repeating random pattern for large files whose stripe units must all differ: it_pattern PERIOD puts PERIOD random
+# bytes in /tmp/chunk; it_stream BYTES writes the first BYTES of /tmp/chunk repeated. Pick a PERIOD that is no
+# multiple of the stripe unit, and a unit written to or read from the wrong place changes the file's md5.
+it_pattern() { IT_PERIOD=$1; head -c "$1" /dev/urandom > /tmp/chunk || it_fail "make /tmp/chunk"; }
+it_stream() { _n=0; while [ "$_n" -lt "$1" ]; do cat /tmp/chunk; _n=$((_n + IT_PERIOD)); done | head -c "$1"; }
 it_size() { stat -c %s "$1"; }
 it_mountstats() { echo "@@IT MOUNTSTATS BEGIN"; cat /proc/self/mountstats; echo "@@IT MOUNTSTATS END"; }
 it_kv() { echo "@@IT KV $1 $2"; }

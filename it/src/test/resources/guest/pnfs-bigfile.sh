@@ -4,15 +4,13 @@
 # Afterwards: mountstats, the client's view of its servers (/proc/fs/nfsfs/servers) and, from sock_diag
 # (/files/tcpbytes), the bytes sent to and received from every server connection ("@@IT TCPBYTES dst port out in").
 MB=${PNFS_MB:-256}
-CHUNK=$((32 * 1048576 - 1000))
 it_workdir pnfsbig
-head -c "$CHUNK" /dev/urandom > /tmp/chunk || it_fail "make /tmp/chunk"
-stream() { n=0; while [ "$n" -lt "$1" ]; do cat /tmp/chunk; n=$((n + CHUNK)); done | head -c "$1"; }
-want=$(stream $((MB * 1048576)) | md5sum | cut -d' ' -f1)
+it_pattern $((32 * 1048576 - 1000))
+want=$(it_stream $((MB * 1048576)) | md5sum | cut -d' ' -f1)
 it_kv want-md5 "$want"
 it_kv mem-total-kb "$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)"
 t0=$(it_now)
-stream $((MB * 1048576)) | dd of=big bs=1M conv=fsync 2>/dev/null || it_fail "dd write"
+it_stream $((MB * 1048576)) | dd of=big bs=1M conv=fsync 2>/dev/null || it_fail "dd write"
 echo "@@IT TIME write $(awk -v a="$t0" -v b="$(it_now)" 'BEGIN{printf "%.2f", b-a}')"
 it_eq "size after write" $((MB * 1048576)) "$(it_size big)"
 sync; echo 3 > /proc/sys/vm/drop_caches

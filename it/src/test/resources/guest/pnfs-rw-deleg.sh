@@ -2,14 +2,12 @@
 # answers with a write delegation), so the kernel's WRITEs to the data servers carry the delegation stateid, which
 # the data servers must take. Then drop caches and compare md5s. The chunk period is no multiple of the stripe unit.
 MB=${PNFS_MB:-32}
-CHUNK=$((8 * 1048576 - 1000))
 it_workdir pnfsrwdeleg
-head -c "$CHUNK" /dev/urandom > /tmp/chunk || it_fail "make /tmp/chunk"
-stream() { n=0; while [ "$n" -lt "$1" ]; do cat /tmp/chunk; n=$((n + CHUNK)); done | head -c "$1"; }
-want=$(stream $((MB * 1048576)) | md5sum | cut -d' ' -f1)
+it_pattern $((8 * 1048576 - 1000))
+want=$(it_stream $((MB * 1048576)) | md5sum | cut -d' ' -f1)
 : > f || it_fail "create f"
 exec 3<>f || it_fail "read-write open of f"
-stream $((MB * 1048576)) >&3 || it_fail "write through the read-write descriptor"
+it_stream $((MB * 1048576)) >&3 || it_fail "write through the read-write descriptor"
 exec 3>&-
 it_eq "size after write" $((MB * 1048576)) "$(it_size f)"
 sync; echo 3 > /proc/sys/vm/drop_caches
