@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.gfspnfs.it.server.DemoSubcommand;
 import org.gfspnfs.it.server.NfsServer;
 import org.gfspnfs.it.server.ServerProcess;
@@ -144,20 +143,11 @@ class KernelClientWorkloadIT extends KernelClientWorkloads {
     }
 
     private String holdingDir() throws IOException {
-        if (!Files.isDirectory(runsDir())) {
+        Optional<Path> console = client().console("writedeleg-recall.sh");
+        if (console.isEmpty()) {
             return null;
         }
-        try (Stream<Path> runs = Files.list(runsDir())) {
-            for (Path run : (Iterable<Path>) runs::iterator) {
-                Path console = run.resolve("console.log");
-                if (run.getFileName().toString().contains("writedeleg-recall") && Files.exists(console)) {
-                    Matcher m = HOLDING.matcher(new String(Files.readAllBytes(console), ISO_8859_1));
-                    if (m.find()) {
-                        return m.group(1);
-                    }
-                }
-            }
-        }
-        return null;
+        Matcher m = HOLDING.matcher(new String(Files.readAllBytes(console.get()), ISO_8859_1));
+        return m.find() ? m.group(1) : null;
     }
 }

@@ -82,11 +82,6 @@ abstract class KernelClientWorkloads {
         return client;
     }
 
-    /** Where each guest run keeps its console ({@code <workDir>/runs/<n>-<script>-<vm>/console.log}). */
-    protected Path runsDir() {
-        return workDir.resolve("runs");
-    }
-
     /** Asserts a finished guest run succeeded: exit 0, no failed check, and at least one passed. */
     protected static void assertSucceeded(GuestResult r) {
         assertThat(r.succeeded()).as(r.describe()).isTrue();

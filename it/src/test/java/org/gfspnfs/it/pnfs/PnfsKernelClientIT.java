@@ -229,16 +229,9 @@ class PnfsKernelClientIT {
 
     /** The console of the (only) run of {@code script} going on now; the harness creates it when the run starts. */
     private Path awaitConsole(String script) {
-        Path runs = workDir.resolve("runs");
         Path[] found = new Path[1];
         await("console of " + script).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            if (!Files.isDirectory(runs)) {
-                return false;
-            }
-            try (var dirs = Files.list(runs)) {
-                found[0] = dirs.filter(d -> d.getFileName().toString().contains(script))
-                        .map(d -> d.resolve("console.log")).filter(Files::exists).findFirst().orElse(null);
-            }
+            found[0] = client.console(script).orElse(null);
             return found[0] != null;
         });
         return found[0];

@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * A real Linux NFSv4.1 client: boots a throw-away guest kernel (User-Mode Linux by default, qemu when asked or when
@@ -61,10 +64,29 @@ public final class KernelClient implements AutoCloseable {
         return kind;
     }
 
+    /**
+     * The console log of the latest run of the guest script {@code scriptName}, once that run has started (empty
+     * before): what a test reads while the guest is still running.
+     */
+    public Optional<Path> console(String scriptName) throws IOException {
+        if (!Files.isDirectory(workDir)) {
+            return Optional.empty();
+        }
+        String part = "-" + fileName(scriptName) + "-";
+        try (Stream<Path> dirs = Files.list(workDir)) {
+            return dirs.filter(d -> d.getFileName().toString().contains(part)).sorted(Comparator.reverseOrder())
+                    .map(d -> d.resolve("console.log")).filter(Files::exists).findFirst();
+        }
+    }
+
+    private static String fileName(String scriptName) {
+        return scriptName.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
     /** Runs {@code run} against {@code target}; returns when the guest powered off or was killed. */
     public GuestResult run(NfsTarget target, GuestRun run) {
-        Path runDir = workDir.resolve(String.format("%03d-%s-%s", runs.incrementAndGet(),
-                run.script().name().replaceAll("[^A-Za-z0-9._-]", "_"), kind.name().toLowerCase()));
+        Path runDir = workDir.resolve(String.format("%03d-%s-%s", runs.incrementAndGet(), fileName(run.script().name()),
+                kind.name().toLowerCase()));
         try {
             Files.createDirectories(runDir.resolve("tmp"));
             Path guest = runDir.resolve("guest.sh");

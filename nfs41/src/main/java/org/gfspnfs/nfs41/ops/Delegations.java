@@ -104,15 +104,15 @@ final class Delegations {
                 || ctx.session().backConnection() == null) {
             return null;
         }
-        byte[] fh = ctx.currentFh().toBytes();
         if ((access & OpenState.ACCESS_WRITE) == 0) {
-            return want == WANT_WRITE_DELEG ? null : s.states().grantRead(ctx.client().id(), inode, fh);
+            return want == WANT_WRITE_DELEG ? null
+                    : s.states().grantRead(ctx.client().id(), inode, ctx.currentFh().toBytes());
         }
         boolean wantsWrite = want == WANT_WRITE_DELEG || want == WANT_ANY_DELEG;
         if (want == WANT_READ_DELEG || (access != OpenState.ACCESS_BOTH && !wantsWrite)) {
             return null;
         }
-        return s.states().grantWrite(ctx.client().id(), inode, fh);
+        return s.states().grantWrite(ctx.client().id(), inode, ctx.currentFh().toBytes());
     }
 
     private static CompletableFuture<?> sendRecall(ServerServices s, DelegationState d) {
