@@ -92,6 +92,36 @@ class LayoutGetTest {
     }
 
     @Test
+    void layoutAskedWithTheOpen_ofAFileBelowTheMdsThreshold_isTryLater_butAskedOnItsOwn_isGranted() throws Exception {
+        // What the Linux client sends for `echo x > f`: OPEN(create), GETFH, LAYOUTGET(current stateid).
+        CompoundRes4 small = mds.session(PnfsTestClient.putRootFh(), PnfsTestClient.lookup("export"),
+                mds.openCreate("small.txt"), PnfsTestClient.getFh(), layoutGetCurrent());
+        assertThat(small.status).isEqualTo(NfsStat.NFS4ERR_LAYOUTTRYLATER);
+        assertThat(small.results).as("SEQUENCE to GETFH succeeded; LAYOUTGET is the last result").hasSize(6);
+        Stateid4 smallOpen = ((Open4Res) body(small, Op.OPEN)).stateid;
+        byte[] smallFh = ((NfsFh4) body(small, Op.GETFH)).value;
+        assertThat(pnfs.table.all()).as("no layout state for it").isEmpty();
+
+        // The client wants a layout after all (say its writes will be big): asked on its own, it gets one.
+        ok(mds.session(PnfsTestClient.putFh(smallFh), new ArgOp4(Op.LAYOUTGET, new LayoutGet4Args(false,
+                LayoutTypes.NFSV4_1_FILES, RW, 0, -1, 0, smallOpen, 4096))));
+        assertThat(pnfs.table.all()).hasSize(1);
+
+        // A file of one stripe unit or more gets its layout with the open.
+        byte[] stripe = new byte[FilesLayoutConfig.DEFAULT_STRIPE_UNIT];
+        ok(mds.session(PnfsTestClient.putFh(fh), PnfsTestClient.write(open, 0, stripe), PnfsTestClient.commit()));
+        CompoundRes4 big = ok(mds.session(PnfsTestClient.putRootFh(), PnfsTestClient.lookup("export"),
+                mds.openCreate("layout.bin"), layoutGetCurrent()));
+        assertThat(((LayoutGet4Res) body(big, Op.LAYOUTGET)).layouts).hasSize(1);
+        assertThat(pnfs.table.all()).hasSize(2);
+    }
+
+    private static ArgOp4 layoutGetCurrent() {
+        return new ArgOp4(Op.LAYOUTGET, new LayoutGet4Args(false, LayoutTypes.NFSV4_1_FILES, RW, 0, -1, 0,
+                new Stateid4(1, new byte[12]), 4096));
+    }
+
+    @Test
     void anonymousStateid_isBadStateid() throws Exception {
         assertThat(layoutGet(RW, new Stateid4(0, new byte[12]), 4096).status)
                 .isEqualTo(NfsStat.NFS4ERR_BAD_STATEID);

@@ -27,6 +27,7 @@ public final class CompoundContext {
     private FileHandle savedFh;
     private StateId currentStateid;
     private StateId savedStateid;
+    private Inode opened;
     private Session session;
     private int slotId = -1;
     private boolean cacheThis;
@@ -180,6 +181,19 @@ public final class CompoundContext {
 
     public void setCurrentStateid(StateId sid) {
         currentStateid = sid;
+    }
+
+    /** An OPEN of this compound opened {@code inode} (the last such OPEN counts). */
+    public void opened(Inode inode) {
+        opened = inode;
+    }
+
+    /**
+     * Whether an earlier OPEN of this compound opened {@code inode}: a LAYOUTGET after it is the client asking for
+     * a layout along with the open (the Linux client's layoutget-on-open), before it knows what I/O it will do.
+     */
+    public boolean openedInThisCompound(Inode inode) {
+        return opened != null && opened.equals(inode);
     }
 
     // ---- session --------------------------------------------------------------------------------------------

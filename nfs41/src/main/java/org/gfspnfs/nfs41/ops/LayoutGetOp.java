@@ -15,9 +15,11 @@ import org.gfspnfs.nfs41.pnfs.LayoutStateTable;
 import org.gfspnfs.nfs41.state.StateId;
 import org.gfspnfs.nfs41.status.BadStateidException;
 import org.gfspnfs.nfs41.status.InvalException;
+import org.gfspnfs.nfs41.status.LayoutTryLaterException;
 import org.gfspnfs.nfs41.status.NfsException;
 import org.gfspnfs.nfs41.status.TooSmallException;
 import org.gfspnfs.nfs41.vfs.Inode;
+import org.gfspnfs.nfs41.vfs.Stat;
 import org.gfspnfs.nfs41.xdr.Layout4;
 import org.gfspnfs.nfs41.xdr.LayoutContent4;
 import org.gfspnfs.nfs41.xdr.LayoutGet4Args;
@@ -26,7 +28,9 @@ import org.gfspnfs.nfs41.xdr.LayoutGet4Res;
 /**
  * LAYOUTGET (RFC 8881 section 18.43): the first layout of a file is asked with an open, lock or delegation stateid
  * (checked like a READ/WRITE stateid, a READ_WRITE layout needs a write open), later ones with the layout stateid,
- * whose seqid advances with every grant (section 12.5.3). The provider decides the segments.
+ * whose seqid advances with every grant (section 12.5.3). The provider decides the segments. A LAYOUTGET that
+ * follows an OPEN of the same file in the same compound gets NFS4ERR_LAYOUTTRYLATER while the file is below the
+ * provider's mdsthreshold (the client would not use the layout; it asks again on its own when it needs one).
  */
 final class LayoutGetOp implements Operation<LayoutGet4Args> {
     /** Bytes of a layout4 besides its body: offset, length, iomode, type, body length. */
@@ -43,7 +47,7 @@ final class LayoutGetOp implements Operation<LayoutGet4Args> {
     @Override
     public XdrAble execute(CompoundContext ctx, LayoutGet4Args args) throws NfsException {
         LayoutProvider provider = PnfsChecks.provider(ctx);
-        Files.requireFile(ctx);
+        Stat st = Files.requireFile(ctx);
         PnfsChecks.exportLayoutType(ctx, provider, args.layoutType);
         LayoutIoMode mode = PnfsChecks.ioMode(args.ioMode, false);
         PnfsChecks.range(args.offset, args.length);
@@ -56,6 +60,13 @@ final class LayoutGetOp implements Operation<LayoutGet4Args> {
         Inode inode = ctx.currentInode();
         long client = ctx.client().id();
         checkStateid(ctx, client, inode, mode, ctx.resolveStateid(Stateids.of(args.stateid)));
+        if (ctx.openedInThisCompound(inode) && st.size() < provider.mdsThreshold()) {
+            // Asked along with the OPEN, before the client knows what I/O it will do; below the mdsthreshold it
+            // reads and writes through the MDS anyway. Granted, the layout would only cost a state, a recall when
+            // the file is removed or truncated, and a LAYOUTRETURN. Asked on its own, it is granted.
+            throw new LayoutTryLaterException("a " + st.size() + "-byte file is below the mdsthreshold ("
+                    + provider.mdsThreshold() + " bytes): no layout with the open");
+        }
         byte[] fh = ctx.currentFh().toBytes();
         StateId reserved = table.reserve(ctx.services().epoch(), client, inode, fh, args.layoutType);
         List<LayoutSegment> segments;

@@ -65,6 +65,7 @@ final class OpenOp implements Operation<Open4Args> {
         }
         ctx.setCurrentFh(ctx.handleInCurrentExport(target.inode()));
         ctx.setCurrentStateid(open.stateId());
+        ctx.opened(target.inode());
         Open4Res res = new Open4Res();
         res.stateid = Stateids.xdr(open.stateId());
         res.cinfo = Files.changeInfo(target.dirChangeBefore(), target.dirChangeAfter());
