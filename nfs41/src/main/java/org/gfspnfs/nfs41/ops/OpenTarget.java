@@ -14,6 +14,7 @@ import org.gfspnfs.nfs41.status.BadStateidException;
 import org.gfspnfs.nfs41.status.ExistException;
 import org.gfspnfs.nfs41.status.InvalException;
 import org.gfspnfs.nfs41.status.NfsException;
+import org.gfspnfs.nfs41.status.OpenModeException;
 import org.gfspnfs.nfs41.vfs.Access;
 import org.gfspnfs.nfs41.vfs.Caller;
 import org.gfspnfs.nfs41.vfs.FileType;
@@ -47,7 +48,10 @@ final class OpenTarget {
         return new Result(inode, st, false, st.change(), st.change(), new int[0]);
     }
 
-    /** CLAIM_DELEGATE_CUR (by name) / CLAIM_DELEG_CUR_FH: an open the client made under its delegation. */
+    /**
+     * CLAIM_DELEGATE_CUR (by name) / CLAIM_DELEG_CUR_FH: an open the client made under its delegation. A read
+     * delegation covers only opens for reading (NFS4ERR_OPENMODE otherwise, as Linux nfsd answers).
+     */
     static Result delegated(CompoundContext ctx, Open4Args args) throws NfsException {
         if (args.openType == Open4Args.OPEN4_CREATE) {
             throw new InvalException("create with a delegation claim");
@@ -59,8 +63,11 @@ final class OpenTarget {
         }
         State s = ctx.services().states().resolve(ctx.client().id(),
                 ctx.resolveStateid(Stateids.of(args.claimStateid)));
-        if (!(s instanceof DelegationState) || !s.inode().equals(inode)) {
+        if (!(s instanceof DelegationState d) || !s.inode().equals(inode)) {
             throw new BadStateidException("not a delegation of this file");
+        }
+        if (!d.write() && (args.shareAccess & OpenState.ACCESS_WRITE) != 0) {
+            throw new OpenModeException("a read delegation does not cover an open for writing");
         }
         Stat st = ctx.services().vfs().getattr(inode);
         return new Result(inode, st, false, st.change(), st.change(), new int[0]);
