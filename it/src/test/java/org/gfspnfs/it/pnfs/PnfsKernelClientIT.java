@@ -60,6 +60,8 @@ class PnfsKernelClientIT {
     private static final int LOSS_MIB = 64;
     /** The file of the read-write descriptor scenario. */
     private static final int RW_DELEG_MIB = 32;
+    /** Files of the small-file scenario. */
+    private static final int SMALL_FILES = 200;
 
     private final RepoPaths repo = RepoPaths.find();
     private final int fileMib = Integer.getInteger("it.pnfs.mb", 1024);
@@ -152,6 +154,27 @@ class PnfsKernelClientIT {
         assertThat(mds.pnfsWrites()).as("WRITEs sent through pNFS").isPositive().isEqualTo(mds.ops("WRITE"));
         assertThat(mds.ops("OPEN")).as("OPENs: the file's create and its read-write open, then local opens")
                 .isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void smallFiles_goThroughTheMds_andLeaveNoLayoutState() throws IOException {
+        GuestResult r;
+        LayoutWatch watch;
+        try (LayoutWatch w = LayoutWatch.start(server.controlAddress(), server.clusterKey())) {
+            watch = w;
+            r = run(GuestRun.of(GuestScript.resource("pnfs-smallfiles.sh")).env("SMALL_FILES",
+                    Integer.toString(SMALL_FILES)), Duration.ofSeconds(180));
+        }
+        MountStats.Mount mds = mdsMount(r);
+        System.out.printf("small files: OPEN %d WRITE %d (pNFS %d) LAYOUTGET %d LAYOUTRETURN %d; %s%n",
+                mds.ops("OPEN"), mds.ops("WRITE"), mds.pnfsWrites(), mds.ops("LAYOUTGET"), mds.ops("LAYOUTRETURN"),
+                watch.describe());
+        assertThat(mds.ops("OPEN")).as("OPENs (each with a LAYOUTGET inside)").isGreaterThanOrEqualTo(SMALL_FILES);
+        assertThat(mds.ops("WRITE")).as("WRITEs").isGreaterThanOrEqualTo(SMALL_FILES);
+        assertThat(mds.pnfsWrites()).as("WRITEs sent to data servers").isZero();
+        assertThat(watch.maxLayouts()).as("layouts the MDS held while the guest ran; " + watch.describe()).isZero();
+        assertThat(mds.ops("LAYOUTGET")).as("LAYOUTGETs of their own").isZero();
+        assertThat(mds.ops("LAYOUTRETURN")).as("LAYOUTRETURNs").isZero();
     }
 
     @Test
