@@ -101,17 +101,14 @@ class PnfsKernelClientIT {
 
     @Test
     void largeFile_stripedOverAllDataServers() throws IOException {
-        GuestResult r;
-        LayoutWatch watch;
-        try (LayoutWatch w = LayoutWatch.start(server.controlAddress(), server.clusterKey())) {
-            watch = w;
-            // The guest gets the file's size in memory on top of its default 1 GiB. With 1 GiB for a 1 GiB file,
-            // two CI runs in about a dozen stalled: the guest at 100% CPU with WRITEs stopped at 841 MiB, no
-            // COMMIT for minutes, the servers idle (a client short of memory for its uncommitted pages, by the
-            // look of it). Memory is not what this test is about.
-            r = run(GuestRun.of(GuestScript.resource("pnfs-bigfile.sh")).env("PNFS_MB", Integer.toString(fileMib))
-                    .memoryMib(1024 + fileMib), limitFor(fileMib));
-        }
+        // The guest gets the file's size in memory on top of its default 1 GiB. With 1 GiB for a 1 GiB file, two CI
+        // runs in about a dozen stalled: the guest at 100% CPU with WRITEs stopped at 841 MiB, no COMMIT for
+        // minutes, the servers idle (a client short of memory for its uncommitted pages, by the look of it). Memory
+        // is not what this test is about.
+        Watched watched = runWatched(GuestRun.of(GuestScript.resource("pnfs-bigfile.sh"))
+                .env("PNFS_MB", Integer.toString(fileMib)).memoryMib(1024 + fileMib), limitFor(fileMib));
+        GuestResult r = watched.result();
+        LayoutWatch watch = watched.watch();
         MountStats.Mount mds = mdsMount(r);
         long bytes = fileMib * MIB;
         report(r, mds, bytes);
@@ -158,13 +155,10 @@ class PnfsKernelClientIT {
 
     @Test
     void smallFiles_goThroughTheMds_andLeaveNoLayoutState() throws IOException {
-        GuestResult r;
-        LayoutWatch watch;
-        try (LayoutWatch w = LayoutWatch.start(server.controlAddress(), server.clusterKey())) {
-            watch = w;
-            r = run(GuestRun.of(GuestScript.resource("pnfs-smallfiles.sh")).env("SMALL_FILES",
-                    Integer.toString(SMALL_FILES)), Duration.ofSeconds(180));
-        }
+        Watched watched = runWatched(GuestRun.of(GuestScript.resource("pnfs-smallfiles.sh"))
+                .env("SMALL_FILES", Integer.toString(SMALL_FILES)), Duration.ofSeconds(180));
+        GuestResult r = watched.result();
+        LayoutWatch watch = watched.watch();
         MountStats.Mount mds = mdsMount(r);
         System.out.printf("small files: OPEN %d WRITE %d (pNFS %d) LAYOUTGET %d LAYOUTRETURN %d; %s%n",
                 mds.ops("OPEN"), mds.ops("WRITE"), mds.pnfsWrites(), mds.ops("LAYOUTGET"), mds.ops("LAYOUTRETURN"),
@@ -303,6 +297,17 @@ class PnfsKernelClientIT {
     /** Boot and mount take seconds; the guest moves a few MB/s at worst on the loaded 2-core machine. */
     static Duration limitFor(int mib) {
         return Duration.ofSeconds(120 + mib / 2L);
+    }
+
+    /** A guest run and what the MDS's layout list showed while it ran. */
+    private record Watched(GuestResult result, LayoutWatch watch) {
+    }
+
+    /** {@link #run} while a {@link LayoutWatch} polls the MDS's granted layouts. */
+    private Watched runWatched(GuestRun run, Duration limit) throws IOException {
+        try (LayoutWatch w = LayoutWatch.start(server.controlAddress(), server.clusterKey())) {
+            return new Watched(run(run, limit), w);
+        }
     }
 
     private GuestResult run(GuestRun run, Duration limit) {
