@@ -60,12 +60,13 @@ final class LayoutGetOp implements Operation<LayoutGet4Args> {
         Inode inode = ctx.currentInode();
         long client = ctx.client().id();
         checkStateid(ctx, client, inode, mode, ctx.resolveStateid(Stateids.of(args.stateid)));
-        if (ctx.openedInThisCompound(inode) && st.size() < provider.mdsThreshold()) {
+        long threshold = provider.mdsThreshold();
+        if (st.size() < threshold && ctx.openedInThisCompound(inode)) {
             // Asked along with the OPEN, before the client knows what I/O it will do; below the mdsthreshold it
             // reads and writes through the MDS anyway. Granted, the layout would only cost a state, a recall when
             // the file is removed or truncated, and a LAYOUTRETURN. Asked on its own, it is granted.
-            throw new LayoutTryLaterException("a " + st.size() + "-byte file is below the mdsthreshold ("
-                    + provider.mdsThreshold() + " bytes): no layout with the open");
+            throw new LayoutTryLaterException("a " + st.size() + "-byte file is below the mdsthreshold (" + threshold
+                    + " bytes): no layout with the open");
         }
         byte[] fh = ctx.currentFh().toBytes();
         StateId reserved = table.reserve(ctx.services().epoch(), client, inode, fh, args.layoutType);

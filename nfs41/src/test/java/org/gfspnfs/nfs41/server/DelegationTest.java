@@ -124,15 +124,11 @@ class DelegationTest {
     @Test
     void openUnderDelegation_isConvertedWithClaimDelegCurFh() throws Exception {
         Stateid4 deleg = readOpen().delegationStateid;
-        Open4Args claim = new Open4Args();
-        claim.shareAccess = 1;
-        claim.owner = new org.gfspnfs.nfs41.xdr.StateOwner4(reader.clientId(), "local".getBytes());
-        claim.claimType = Open4Args.CLAIM_DELEG_CUR_FH;
-        claim.claimStateid = deleg;
-        Open4Res converted = body(expectOk(reader.session(Ops.putFh(fh), new ArgOp4(Op.OPEN, claim))), Op.OPEN);
+        Open4Res converted = body(expectOk(reader.session(Ops.putFh(fh),
+                Ops.openUnderDelegation(reader.clientId(), "local", 1, deleg))), Op.OPEN);
         assertThat(converted.delegationType).isEqualTo(Open4Res.OPEN_DELEGATE_NONE);
-        claim.claimStateid = new Stateid4(1, new byte[12]);
-        assertThat(reader.session(Ops.putFh(fh), new ArgOp4(Op.OPEN, claim)).status)
+        assertThat(reader.session(Ops.putFh(fh),
+                Ops.openUnderDelegation(reader.clientId(), "local", 1, new Stateid4(1, new byte[12]))).status)
                 .isIn(NfsStat.NFS4ERR_BAD_STATEID, NfsStat.NFS4ERR_STALE_STATEID);
     }
 }

@@ -25,7 +25,6 @@ import org.gfspnfs.nfs41.xdr.Op;
 import org.gfspnfs.nfs41.xdr.Open4Args;
 import org.gfspnfs.nfs41.xdr.Open4Res;
 import org.gfspnfs.nfs41.xdr.Read4Res;
-import org.gfspnfs.nfs41.xdr.StateOwner4;
 import org.gfspnfs.nfs41.xdr.Stateid4;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,7 +154,7 @@ class WriteDelegationTest {
     void openClaimedUnderTheDelegation_mayWriteUnderAWriteDelegation_notUnderARead() throws Exception {
         Stateid4 write = holderOpen(BOTH).delegationStateid;
         Open4Res converted = body(expectOk(holder.session(Ops.putFh(fh),
-                new ArgOp4(Op.OPEN, delegCurFh(BOTH, "local-rw", write)))), Op.OPEN);
+                Ops.openUnderDelegation(holder.clientId(), "local-rw", BOTH, write))), Op.OPEN);
         expectOk(holder.session(Ops.putFh(fh), Ops.write(converted.stateid, 0, 0, "x".getBytes())));
         expectOk(holder.session(Ops.putFh(fh), Ops.close(converted.stateid)));
         expectOk(holder.session(Ops.putFh(fh), new ArgOp4(Op.DELEGRETURN, write)));
@@ -163,20 +162,11 @@ class WriteDelegationTest {
         Open4Res readOnly = body(expectOk(holder.session(Ops.putRootFh(), Ops.lookup("export"),
                 Ops.open(holder.clientId(), "r", "doc", READ, 0, -1, null, null))), Op.OPEN);
         assertThat(readOnly.delegationType).isEqualTo(Open4Res.OPEN_DELEGATE_READ);
-        assertThat(holder.session(Ops.putFh(fh), new ArgOp4(Op.OPEN,
-                delegCurFh(BOTH, "local-rw", readOnly.delegationStateid))).status)
+        assertThat(holder.session(Ops.putFh(fh),
+                Ops.openUnderDelegation(holder.clientId(), "local-rw", BOTH, readOnly.delegationStateid)).status)
                 .isEqualTo(NfsStat.NFS4ERR_OPENMODE);
-        expectOk(holder.session(Ops.putFh(fh), new ArgOp4(Op.OPEN,
-                delegCurFh(READ, "local-r", readOnly.delegationStateid))));
-    }
-
-    private Open4Args delegCurFh(int access, String owner, Stateid4 deleg) {
-        Open4Args claim = new Open4Args();
-        claim.shareAccess = access;
-        claim.owner = new StateOwner4(holder.clientId(), owner.getBytes());
-        claim.claimType = Open4Args.CLAIM_DELEG_CUR_FH;
-        claim.claimStateid = deleg;
-        return claim;
+        expectOk(holder.session(Ops.putFh(fh),
+                Ops.openUnderDelegation(holder.clientId(), "local-r", READ, readOnly.delegationStateid)));
     }
 
     @Test
