@@ -30,6 +30,13 @@ it_stream() { _n=0; while [ "$_n" -lt "$1" ]; do cat /tmp/chunk; _n=$((_n + IT_P
 it_size() { stat -c %s "$1"; }
 it_mountstats() { echo "@@IT MOUNTSTATS BEGIN"; cat /proc/self/mountstats; echo "@@IT MOUNTSTATS END"; }
 it_kv() { echo "@@IT KV $1 $2"; }
+# it_opstat OP: "calls bytes-received" so far of NFS operation OP (e.g. READDIR) on this run's mount, from mountstats
+it_opstat() {
+  awk -v m="$NFS_MNT" -v op="$1:" '$1 == "device" { on = ($5 == m) } on && $1 == op { print $2, $6; exit }' \
+    /proc/self/mountstats
+}
+# it_opdelta BEFORE AFTER: how much two it_opstat answers differ ("calls bytes")
+it_opdelta() { echo "$1 $2" | awk '{ print $3 - $1, $4 - $2 }'; }
 # A per-run working directory on the mount: runs against one server never collide (the hostname is unique per run).
 it_workdir() {
   IT_DIR=$NFS_MNT/it-$1-$(hostname)

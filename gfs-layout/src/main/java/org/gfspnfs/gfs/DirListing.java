@@ -5,10 +5,9 @@ import java.util.List;
 /**
  * A batch of directory entries in cookie order.
  *
- * @param entries  entries after the requested cookie ("." and ".." are not included)
- * @param eof      true if no entry follows the last one returned
- * @param verifier cookie verifier (RFC 8881 section 18.23): constant for the life of the directory, since its
- *                 cookies never become invalid
+ * @param entries entries after the requested cookie ("." and ".." are not included); their cookies are stored
+ *                hash+sequence values, valid for the life of the directory whatever is added or removed
+ * @param eof     true if no entry follows the last one returned
  */
-public record DirListing(List<DirEntry> entries, boolean eof, long verifier) {
+public record DirListing(List<DirEntry> entries, boolean eof) {
 }

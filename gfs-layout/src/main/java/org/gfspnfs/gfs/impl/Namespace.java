@@ -67,7 +67,7 @@ final class Namespace {
         for (Entry e : dirs.list(op, dir, cookie, max, eof)) {
             out.add(new DirEntry(e.nameString(), new InodeId(e.ino(), e.gen()), Names.typeOf(e.type()), e.cookie()));
         }
-        return new DirListing(out, eof[0], dir.d.generation());
+        return new DirListing(out, eof[0]);
     }
 
     FileAttributes create(Op op, InodeId dirId, String name, NewNode n, Instant now) throws GfsException {

@@ -18,7 +18,6 @@ import org.gfspnfs.gfs.IsDirectoryException;
 import org.gfspnfs.gfs.MappedRead;
 import org.gfspnfs.nfs41.status.InvalException;
 import org.gfspnfs.nfs41.status.NfsException;
-import org.gfspnfs.nfs41.status.NotSameException;
 import org.gfspnfs.nfs41.vfs.Access;
 import org.gfspnfs.nfs41.vfs.Caller;
 import org.gfspnfs.nfs41.vfs.FileType;
@@ -54,6 +53,8 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
     private static final int MAX_NAME = 255;
     /** 2^50 bytes: the largest offset the block tree addresses (FORMAT.md, block tree). */
     private static final long MAX_FILE_SIZE = 1L << 50;
+    /** The READDIR cookie verifier of every directory: none, since no cookie ever becomes invalid (see readdir). */
+    private static final long NO_COOKIE_VERIFIER = 0;
     /** READs of at least this many bytes are sent from the device. */
     static final int SEND_FROM_DEVICE_MIN = 64 * 1024;
 
@@ -233,18 +234,18 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
     }
 
     /**
-     * Entries in gfs-layout's cookie order. Its cookies are stored hash+sequence values (never positional), so they
-     * stay valid across inserts and removals, and its verifier is the directory's generation; a different verifier
-     * with a non-zero cookie therefore means the client's cookie came from another directory: NotSame.
+     * Entries in gfs-layout's cookie order. Its cookies are stored hash+sequence values (never positional), valid for
+     * the life of the directory whatever is added or removed, so there is nothing for a cookie verifier to say: every
+     * page carries verifier 0 and the client's verifier is not checked, as Linux nfsd does. A non-zero verifier would
+     * cost the Linux client a re-read: on a READDIR from cookie 0 whose verifier differs from the one it holds (0
+     * for a directory it has just met) it drops every page-cache page of the listing but the first, most of the reply
+     * it just got, and asks again from there.
      */
     @Override
     public org.gfspnfs.nfs41.vfs.DirPage readdir(Inode dir, long cookie, long verifier, int maxEntries)
             throws NfsException {
         try {
             DirListing l = fs.readdir(Attrs.id(dir), cookie, maxEntries);
-            if (cookie != 0 && verifier != 0 && verifier != l.verifier()) {
-                throw new NotSameException("cookie verifier " + verifier + " is not this directory's");
-            }
             List<org.gfspnfs.nfs41.vfs.DirEntry> out = new ArrayList<>(l.entries().size());
             // The page's attributes in one filesystem operation; an entry removed since the listing has none (the
             // engine reads it again, or skips it).
@@ -255,7 +256,7 @@ public final class GfsVirtualFileSystem implements VirtualFileSystem, AutoClosea
                 out.add(new org.gfspnfs.nfs41.vfs.DirEntry(e.name(), e.cookie(), Attrs.inode(e.id()),
                         a == null ? null : Attrs.stat(a)));
             }
-            return new org.gfspnfs.nfs41.vfs.DirPage(out, l.verifier(), l.eof());
+            return new org.gfspnfs.nfs41.vfs.DirPage(out, NO_COOKIE_VERIFIER, l.eof());
         } catch (GfsException e) {
             throw GfsErrors.toNfs(e);
         }
