@@ -2,11 +2,12 @@
 # compare-ganesha.sh - the same kernel-client bench (vm-bench.sh) against NFS-Ganesha (scripts/ganesha.sh, the Debian
 # reference server, FSAL_VFS) and against our server (`./gfspnfs demo`), both started here on their own loopback
 # ports and both exporting `/`, then a table with ours/ganesha ratios. The benches run one at a time, alternating
-# sides (the machine has 2 cores); both servers are stopped at the end, also on Ctrl-C.
+# sides in ABBA order (the machine has 2 cores); both servers are stopped at the end, also on Ctrl-C.
 #
 # usage: bench/scripts/compare-ganesha.sh [--runs N] [--warmup N] [--warmup-mb N] [vm-bench.sh options: --mb N
 #                                         --files N --qemu ...]
-#   --runs N      run each side N times and report the median (default 1)
+#   --runs N      run each side N times and report the median (default 1); an even N balances the ABBA order
+#                 (see "bench" below) exactly
 #   --warmup N    before the measured runs, N untimed runs against each side with --mb WARMUP_MB --files 2000
 #                 (default 5): a server process runs for weeks, and a JVM server measured cold is measured while its
 #                 JIT compiler still competes for the 2 cores (0: both sides measured cold). After 2 such runs the
@@ -88,8 +89,10 @@ else
 fi
 [ "$ours_ok" = 1 ] || echo "compare-ganesha: OUR SERVER IS NOT AVAILABLE: $ours_why; measuring Ganesha only" >&2
 
-# ---- bench: the sides alternate (ganesha, ours, ganesha, ours, ...) so that drift in the machine's load and
-# caches hits both alike
+# ---- bench: the sides alternate in ABBA order (ganesha, ours | ours, ganesha | ganesha, ours ...), so that a drift
+# in the machine's speed during the compare hits both alike: with plain alternation the side measured second in every
+# round is measured later throughout, and on this shared host runs slowed by up to 25% from the first round to the
+# third (2026-11-23)
 bench_once() { # NAME PORT RUN -> appends to $dir/NAME.results
   bash "$root/bench/scripts/vm-bench.sh" --log "$dir/$1.console.$3.log" "${ARGS[@]+"${ARGS[@]}"}" \
     "127.0.0.1:$2" / | tee -a "$dir/$1.results"
@@ -104,12 +107,17 @@ for i in $(seq 1 "$WARMUP"); do
   [ "$ours_ok" = 1 ] && warm_once ours "$oport" "$i"
 done
 : > "$dir/ganesha.results"; : > "$dir/ours.results"
-for i in $(seq 1 "$RUNS"); do
-  bench_once ganesha "$gport" "$i" || { echo "compare-ganesha: the bench against Ganesha failed; see $dir/ganesha.console.$i.log" >&2; exit 1; }
-  if [ "$ours_ok" = 1 ] && ! bench_once ours "$oport" "$i"; then
-    ours_ok=0; ours_why="the bench against our server failed; see $dir/ours.console.$i.log"
+bench_ganesha() { # RUN
+  bench_once ganesha "$gport" "$1" || { echo "compare-ganesha: the bench against Ganesha failed; see $dir/ganesha.console.$1.log" >&2; exit 1; }
+}
+bench_ours() { # RUN
+  if [ "$ours_ok" = 1 ] && ! bench_once ours "$oport" "$1"; then
+    ours_ok=0; ours_why="the bench against our server failed; see $dir/ours.console.$1.log"
     echo "compare-ganesha: $ours_why" >&2
   fi
+}
+for i in $(seq 1 "$RUNS"); do
+  if [ $((i % 2)) = 1 ]; then bench_ganesha "$i"; bench_ours "$i"; else bench_ours "$i"; bench_ganesha "$i"; fi
 done
 
 # ---- table: median per metric, ours/ganesha

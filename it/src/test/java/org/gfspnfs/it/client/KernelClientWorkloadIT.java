@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +30,7 @@ import org.gfspnfs.nfs41.fixture.Nfs41TestClient;
 import org.gfspnfs.nfs41.fixture.Ops;
 import org.gfspnfs.nfs41.status.NfsStat;
 import org.gfspnfs.nfs41.xdr.CompoundRes4;
+import org.gfspnfs.nfs41.xdr.Fattr4;
 import org.gfspnfs.nfs41.xdr.NfsFh4;
 import org.gfspnfs.nfs41.xdr.Op;
 import org.gfspnfs.nfs41.xdr.Open4Res;
@@ -46,6 +46,8 @@ import org.junit.jupiter.api.Test;
  */
 class KernelClientWorkloadIT extends KernelClientWorkloads {
     private static final Duration RECALL_RUN_LIMIT = Duration.ofMinutes(3);
+    /** A restart of the three-node demo, then up to a 90 s grace period, then the recall. */
+    private static final Duration RECLAIM_RUN_LIMIT = Duration.ofMinutes(8);
     private static final Pattern HOLDING = Pattern.compile("@@IT PHASE holding (\\S+)");
     /** OPEN4_SHARE_ACCESS_BOTH | OPEN4_SHARE_ACCESS_WANT_NO_DELEG. */
     private static final int READ_WRITE_NO_DELEG = 3 | 0x0400;
@@ -84,7 +86,7 @@ class KernelClientWorkloadIT extends KernelClientWorkloads {
 
     /**
      * The kernel holds unflushed writes under a write delegation when a second client (on the host) opens the file:
-     * the server recalls the delegation (the host's OPEN is delayed), the kernel writes the bytes back before it
+     * the server recalls the delegation (the host's OPEN waits), the kernel writes the bytes back before it
      * returns it (the guest sees its DELEGRETURN go out), and the host reads them although the guest never fsync'd
      * or closed the file. The host removes what the guest created: the guest ends once it has returned the
      * delegation, before the host has read.
@@ -95,31 +97,9 @@ class KernelClientWorkloadIT extends KernelClientWorkloads {
         try {
             Future<GuestResult> running = guest.submit(() -> client().run(server().target(),
                     GuestRun.of(GuestScript.resource("writedeleg-recall.sh")).timeout(RECALL_RUN_LIMIT)));
-            String dir = awaitHolding(running);
-            InetSocketAddress at = new InetSocketAddress(server().target().host(), server().target().port());
-            try (Nfs41TestClient host = Nfs41TestClient.connect(at, "it-host").mount()) {
-                AtomicInteger delayed = new AtomicInteger();
-                AtomicReference<CompoundRes4> open = new AtomicReference<>();
-                await("the host's OPEN, once the guest returned its delegation").atMost(Duration.ofSeconds(60))
-                        .pollInterval(Duration.ofMillis(200)).until(() -> {
-                            open.set(host.session(Ops.putRootFh(), Ops.lookup(dir),
-                                    Ops.open(host.clientId(), "host", "f", READ_WRITE_NO_DELEG, 0, -1, null, null),
-                                    Ops.getFh()));
-                            boolean delay = open.get().status == NfsStat.NFS4ERR_DELAY;
-                            if (delay) {
-                                delayed.incrementAndGet();
-                            }
-                            return !delay;
-                        });
-                expectOk(open.get());
-                assertThat(delayed.get()).as("OPENs delayed while the guest's delegation was recalled").isPositive();
-                Stateid4 sid = ((Open4Res) body(open.get(), Op.OPEN)).stateid;
-                byte[] fh = ((NfsFh4) body(open.get(), Op.GETFH)).value;
-                Read4Res read = body(expectOk(host.session(Ops.putFh(fh), Ops.read(sid, 0, 100))), Op.READ);
-                assertThat(new String(read.data, US_ASCII)).as("the guest's write, never fsync'd nor closed")
-                        .isEqualTo("written by guest");
-                expectOk(host.session(Ops.putFh(fh), Ops.close(sid)));
-                expectOk(host.session(Ops.putRootFh(), Ops.lookup(dir), Ops.remove("f")));
+            String dir = awaitHolding(running, "writedeleg-recall.sh");
+            try (Nfs41TestClient host = Nfs41TestClient.connect(serverAddress(), "it-host").mount()) {
+                readBackOnceRecalled(host, dir, Duration.ofSeconds(60));
                 expectOk(host.session(Ops.putRootFh(), Ops.remove(dir)));
             }
             assertSucceeded(running.get(RECALL_RUN_LIMIT.plusMinutes(1).toSeconds(), TimeUnit.SECONDS));
@@ -128,22 +108,79 @@ class KernelClientWorkloadIT extends KernelClientWorkloads {
         }
     }
 
+    /**
+     * The kernel holds unflushed writes under a write delegation when the server restarts. It reclaims its open
+     * naming the delegation and gets the delegation back, so a second client's OPEN after the grace period recalls
+     * it like any other (the guest sees its DELEGRETURN go out), and the kernel writes its cached bytes back before
+     * it returns it: the host reads them although the guest never fsync'd or closed the file. (Given back no
+     * delegation, the kernel has none to return, and the guest's wait for its DELEGRETURN fails.)
+     */
+    @Test
+    void writeDelegationHeldAcrossAServerRestart_isReclaimed_andRecalledLikeAnyOther() throws Exception {
+        ExecutorService guest = Executors.newSingleThreadExecutor();
+        try {
+            Future<GuestResult> running = guest.submit(() -> client().run(server().target(),
+                    GuestRun.of(GuestScript.resource("writedeleg-reclaim.sh")).timeout(RECLAIM_RUN_LIMIT)));
+            String dir = awaitHolding(running, "writedeleg-reclaim.sh");
+            server().restart();
+            try (Nfs41TestClient host = Nfs41TestClient.connect(serverAddress(), "it-host-reclaim").mount()) {
+                expectOk(host.session(Ops.putRootFh(), Ops.lookup(dir), Ops.mkdir("go", new Fattr4(new int[0], new byte[0]))));
+                readBackOnceRecalled(host, dir, RECLAIM_RUN_LIMIT);   // NFS4ERR_GRACE first, then DELAY
+                expectOk(host.session(Ops.putRootFh(), Ops.lookup(dir), Ops.remove("go")));
+                expectOk(host.session(Ops.putRootFh(), Ops.remove(dir)));
+            }
+            assertSucceeded(running.get(RECLAIM_RUN_LIMIT.plusMinutes(1).toSeconds(), TimeUnit.SECONDS));
+        } finally {
+            guest.shutdownNow();
+        }
+    }
+
+    private InetSocketAddress serverAddress() {
+        return new InetSocketAddress(server().target().host(), server().target().port());
+    }
+
+    /**
+     * Opens DIR/f read-write from the host (no delegation wanted), retrying while the server answers GRACE or DELAY
+     * (a recall under way), asserts that f holds the guest's bytes, then closes and removes f. That the guest's
+     * delegation was recalled the guest asserts itself: it waits for its DELEGRETURN. (Whether the host's OPEN sees
+     * a DELAY first is a race: it waits 200 ms for the recall to be answered before it gives up.)
+     */
+    private static void readBackOnceRecalled(Nfs41TestClient host, String dir, Duration within) throws Exception {
+        AtomicReference<CompoundRes4> open = new AtomicReference<>();
+        await("the host's OPEN, once the guest returned its delegation").atMost(within)
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    open.set(host.session(Ops.putRootFh(), Ops.lookup(dir),
+                            Ops.open(host.clientId(), "host", "f", READ_WRITE_NO_DELEG, 0, -1, null, null),
+                            Ops.getFh()));
+                    int status = open.get().status;
+                    return status != NfsStat.NFS4ERR_DELAY && status != NfsStat.NFS4ERR_GRACE;
+                });
+        expectOk(open.get());
+        Stateid4 sid = ((Open4Res) body(open.get(), Op.OPEN)).stateid;
+        byte[] fh = ((NfsFh4) body(open.get(), Op.GETFH)).value;
+        Read4Res read = body(expectOk(host.session(Ops.putFh(fh), Ops.read(sid, 0, 100))), Op.READ);
+        assertThat(new String(read.data, US_ASCII)).as("the guest's write, never fsync'd nor closed")
+                .isEqualTo("written by guest");
+        expectOk(host.session(Ops.putFh(fh), Ops.close(sid)));
+        expectOk(host.session(Ops.putRootFh(), Ops.lookup(dir), Ops.remove("f")));
+    }
+
     /** Waits for the guest's "@@IT PHASE holding DIR" and returns DIR (fails early if the run ended first). */
-    private String awaitHolding(Future<GuestResult> running) {
+    private String awaitHolding(Future<GuestResult> running, String script) {
         AtomicReference<String> dir = new AtomicReference<>();
         await("the guest holds f under a write delegation").atMost(RECALL_RUN_LIMIT)
                 .pollInterval(Duration.ofMillis(100)).until(() -> {
                     if (running.isDone()) {
                         throw new AssertionError("the guest ended before holding f: " + running.get().describe());
                     }
-                    dir.set(holdingDir());
+                    dir.set(holdingDir(script));
                     return dir.get() != null;
                 });
         return dir.get();
     }
 
-    private String holdingDir() throws IOException {
-        Optional<Path> console = client().console("writedeleg-recall.sh");
+    private String holdingDir(String script) throws IOException {
+        Optional<Path> console = client().console(script);
         if (console.isEmpty()) {
             return null;
         }

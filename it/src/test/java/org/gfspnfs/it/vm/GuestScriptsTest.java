@@ -21,7 +21,7 @@ class GuestScriptsTest {
     @ValueSource(strings = {"mount41.sh", "bigfile.sh", "deeptree.sh", "smallfiles.sh", "rename.sh", "links.sh",
             "attrs.sh", "truncate.sh", "append.sh", "rmr.sh", "locks.sh", "twowriters.sh", "umount.sh",
             "durable-write.sh", "durable-verify.sh", "pnfs-bigfile.sh", "pnfs-truncate-remove.sh", "pnfs-ds-loss.sh",
-            "writedeleg.sh", "writedeleg-recall.sh", "pnfs-rw-deleg.sh"})
+            "writedeleg.sh", "writedeleg-recall.sh", "writedeleg-reclaim.sh", "pnfs-rw-deleg.sh"})
     void guestScript_withHelpers_parsesAsPosixShell(String name, @TempDir Path dir) throws Exception {
         Path script = dir.resolve(name);
         Files.writeString(script, GuestScript.resource(name).render());

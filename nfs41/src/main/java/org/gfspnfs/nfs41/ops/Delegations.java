@@ -17,6 +17,7 @@ import org.gfspnfs.nfs41.status.NfsException;
 import org.gfspnfs.nfs41.vfs.Inode;
 import org.gfspnfs.nfs41.xdr.CbOp;
 import org.gfspnfs.nfs41.xdr.CbRecall4Args;
+import org.gfspnfs.nfs41.xdr.Open4Res;
 
 /**
  * Delegations and their recall (RFC 8881 sections 10.2 and 10.4): an operation that conflicts with a delegation
@@ -113,6 +114,24 @@ final class Delegations {
             return null;
         }
         return s.states().grantWrite(ctx.client().id(), inode, ctx.currentFh().toBytes());
+    }
+
+    /**
+     * The delegation a client held before the server restarted, given back with the CLAIM_PREVIOUS open that
+     * reclaims it (RFC 8881 sections 10.2.1 and 18.16.3; {@code delegateType} is the reclaim's delegate_type), so
+     * the client keeps the cache it built under it. None when the client held none, when delegations are off, when
+     * the session has no back channel to recall it through, or when what other clients reclaimed first conflicts.
+     */
+    static DelegationState reclaim(CompoundContext ctx, Inode inode, int delegateType) throws NfsException {
+        ServerServices s = ctx.services();
+        boolean write = delegateType == Open4Res.OPEN_DELEGATE_WRITE;
+        if (!s.delegations() || ctx.session().backConnection() == null
+                || (!write && delegateType != Open4Res.OPEN_DELEGATE_READ)) {
+            return null;
+        }
+        byte[] fh = ctx.currentFh().toBytes();
+        return write ? s.states().grantWrite(ctx.client().id(), inode, fh)
+                : s.states().grantRead(ctx.client().id(), inode, fh);
     }
 
     private static CompletableFuture<?> sendRecall(ServerServices s, DelegationState d) {

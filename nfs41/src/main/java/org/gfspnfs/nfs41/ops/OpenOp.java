@@ -22,11 +22,11 @@ import org.gfspnfs.nfs41.xdr.Open4Res;
 
 /**
  * OPEN (RFC 8881 section 18.16) for the claims the Linux client uses: CLAIM_NULL (by name, with or without
- * create), CLAIM_FH (the current file), CLAIM_PREVIOUS (reclaim after a server restart, only in grace),
- * CLAIM_DELEGATE_CUR / CLAIM_DELEG_CUR_FH (opens made under a delegation being returned). The file is found or
- * created by {@link OpenTarget}; the share reservation is taken in the state manager; the open may get a read or a
- * write delegation ({@link Delegations}). An open for writing first recalls other clients' delegations, any other
- * open their write delegations.
+ * create), CLAIM_FH (the current file), CLAIM_PREVIOUS (reclaim after a server restart, only in grace, with the
+ * delegation the client held), CLAIM_DELEGATE_CUR / CLAIM_DELEG_CUR_FH (opens made under a delegation being
+ * returned). The file is found or created by {@link OpenTarget}; the share reservation is taken in the state
+ * manager; the open may get a read or a write delegation ({@link Delegations}). An open for writing first recalls
+ * other clients' delegations, any other open their write delegations.
  */
 final class OpenOp implements Operation<Open4Args> {
     static final int SHARE_ACCESS_MASK = 0xff;
@@ -73,8 +73,12 @@ final class OpenOp implements Operation<Open4Args> {
                 | (ctx.services().vfs().preservesUnlinkedOpenFiles() ? Open4Res.OPEN4_RESULT_PRESERVE_UNLINKED : 0);
         res.attrSet = target.attrSet();
         int want = args.shareAccess & WANT_MASK;
-        DelegationState deleg = args.claimType == Open4Args.CLAIM_NULL || args.claimType == Open4Args.CLAIM_FH
-                ? Delegations.offer(ctx, target.inode(), access, args.shareDeny, want) : null;
+        DelegationState deleg = switch (args.claimType) {
+            case Open4Args.CLAIM_NULL, Open4Args.CLAIM_FH ->
+                    Delegations.offer(ctx, target.inode(), access, args.shareDeny, want);
+            case Open4Args.CLAIM_PREVIOUS -> Delegations.reclaim(ctx, target.inode(), args.claimDelegateType);
+            default -> null;
+        };
         if (deleg != null) {
             res.delegationType = deleg.write() ? Open4Res.OPEN_DELEGATE_WRITE : Open4Res.OPEN_DELEGATE_READ;
             res.delegationStateid = Stateids.xdr(deleg.stateId());

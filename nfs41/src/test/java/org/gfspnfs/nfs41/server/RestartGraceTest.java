@@ -7,14 +7,18 @@ import static org.gfspnfs.nfs41.fixture.Nfs41TestClient.expectOk;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.awaitility.Awaitility;
 import org.gfspnfs.nfs41.compound.EngineConfig;
 import org.gfspnfs.nfs41.fixture.InMemoryFileSystem;
 import org.gfspnfs.nfs41.fixture.ManualClock;
 import org.gfspnfs.nfs41.fixture.Nfs41TestClient;
 import org.gfspnfs.nfs41.fixture.Ops;
+import org.gfspnfs.nfs41.fixture.RecordingCallbacks;
 import org.gfspnfs.nfs41.fixture.TestServer;
 import org.gfspnfs.nfs41.state.InMemoryRecoveryStore;
 import org.gfspnfs.nfs41.status.NfsStat;
+import org.gfspnfs.nfs41.xdr.ArgOp4;
+import org.gfspnfs.nfs41.xdr.CbRecall4Args;
 import org.gfspnfs.nfs41.xdr.CompoundRes4;
 import org.gfspnfs.nfs41.xdr.NfsFh4;
 import org.gfspnfs.nfs41.xdr.Op;
@@ -99,5 +103,55 @@ class RestartGraceTest {
             expectOk(n.session(Ops.putRootFh(), Ops.lookup("export"),
                     Ops.open(n.clientId(), "n", "f", 3, 0, Open4Args.UNCHECKED4, AttrValues.mode(0644), null)));
         }
+    }
+
+    @Test
+    void restart_aReclaimGetsBackTheDelegationItNames_whichIsThenRecalledLikeAnyOther() throws Exception {
+        InMemoryFileSystem fs = TestServer.newFs(clock);
+        byte[] fh;
+        try (TestServer first = TestServer.start(clock, TestServer.DEFAULT_EXPORTS, cfg, fs, recovery);
+             Nfs41TestClient c = Nfs41TestClient.connect(first.address(), "holder", 0, 0, new RecordingCallbacks())
+                     .mount()) {
+            CompoundRes4 r = expectOk(c.session(Ops.putRootFh(), Ops.lookup("export"),
+                    Ops.open(c.clientId(), "o", "cached", 3, 0, Open4Args.UNCHECKED4, AttrValues.mode(0644), null),
+                    Ops.getFh()));
+            assertThat(((Open4Res) body(r, Op.OPEN)).delegationType).isEqualTo(Open4Res.OPEN_DELEGATE_WRITE);
+            fh = ((NfsFh4) body(r, Op.GETFH)).value;
+        }
+        clock.advance(Duration.ofSeconds(5));
+        RecordingCallbacks callbacks = new RecordingCallbacks();
+        try (TestServer second = TestServer.start(clock, TestServer.DEFAULT_EXPORTS, cfg, fs, recovery);
+             Nfs41TestClient c = Nfs41TestClient.connect(second.address(), "holder", 0, 0, callbacks);
+             Nfs41TestClient other = Nfs41TestClient.connect(second.address(), "other", 0, 0,
+                     new RecordingCallbacks())) {
+            c.exchangeId();
+            c.createSession();
+            Open4Args noDelegation = reclaim(c, 3, Open4Res.OPEN_DELEGATE_NONE);
+            Open4Args withDelegation = reclaim(c, 3, Open4Res.OPEN_DELEGATE_WRITE);
+            Open4Res without = body(expectOk(c.session(Ops.putFh(fh), new ArgOp4(Op.OPEN, noDelegation))), Op.OPEN);
+            Open4Res with = body(expectOk(c.session(Ops.putFh(fh), new ArgOp4(Op.OPEN, withDelegation))), Op.OPEN);
+            assertThat(without.delegationType).as("a reclaim naming no delegation")
+                    .isEqualTo(Open4Res.OPEN_DELEGATE_NONE);
+            assertThat(with.delegationType).isEqualTo(Open4Res.OPEN_DELEGATE_WRITE);
+            expectOk(c.session(Ops.putFh(fh), Ops.write(with.delegationStateid, 0, 0, new byte[] {7})));
+            expectOk(c.session(Ops.reclaimComplete()));
+
+            other.mount();
+            assertThat(other.session(Ops.putRootFh(), Ops.lookup("export"),
+                    Ops.open(other.clientId(), "p", "cached", 1, 0, -1, null, null)).status)
+                    .isEqualTo(NfsStat.NFS4ERR_DELAY);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !callbacks.received().isEmpty());
+            CbRecall4Args recall = (CbRecall4Args) callbacks.received().get(0).ops.get(1).args;
+            assertThat(recall.stateid.other).isEqualTo(with.delegationStateid.other);
+        }
+    }
+
+    private static Open4Args reclaim(Nfs41TestClient c, int access, int delegateType) {
+        Open4Args a = new Open4Args();
+        a.shareAccess = access;
+        a.owner = new org.gfspnfs.nfs41.xdr.StateOwner4(c.clientId(), "o".getBytes());
+        a.claimType = Open4Args.CLAIM_PREVIOUS;
+        a.claimDelegateType = delegateType;
+        return a;
     }
 }
