@@ -37,6 +37,23 @@ it_opstat() {
 }
 # it_opdelta BEFORE AFTER: how much two it_opstat answers differ ("calls bytes")
 it_opdelta() { echo "$1 $2" | awk '{ print $3 - $1, $4 - $2 }'; }
+# it_opcalls OP: calls so far of NFS operation OP on this run's mount
+it_opcalls() { it_opstat "$1" | cut -d' ' -f1; }
+# For the write-delegation scripts: it_hold_unflushed_f opens f read-write on descriptor 3 (the server delegates
+# it) and writes 16 bytes it neither fsyncs nor closes; it_await_delegreturn SECONDS WHAT then waits, touching
+# nothing of f (closing any descriptor of f would flush it), until the kernel has sent a DELEGRETURN since.
+it_hold_unflushed_f() {
+  exec 3<>f || it_fail "read-write open of f"
+  printf 'written by guest' >&3 || it_fail "write under the delegation"
+  IT_RETURNS=$(it_opcalls DELEGRETURN)
+}
+it_await_delegreturn() {
+  _n=0
+  while [ "$(it_opcalls DELEGRETURN)" = "$IT_RETURNS" ] && [ $_n -lt $(($1 * 10)) ]; do
+    usleep 100000; _n=$((_n + 1))
+  done
+  [ "$(it_opcalls DELEGRETURN)" != "$IT_RETURNS" ] || it_fail "no DELEGRETURN within $1 s of $2"
+}
 # A per-run working directory on the mount: runs against one server never collide (the hostname is unique per run).
 it_workdir() {
   IT_DIR=$NFS_MNT/it-$1-$(hostname)

@@ -6,17 +6,12 @@
 # host reads them). Without the delegation back there is nothing to recall or return. The guest watches its own
 # DELEGRETURN count in mountstats; the host removes f, go and the directory.
 it_workdir wdreclaim
-opcalls() { awk -v op="$1:" '$1 == op {print $2}' /proc/self/mountstats; }
-exec 3<>f || it_fail "read-write open of f"
-printf 'written by guest' >&3 || it_fail "write under the delegation"
-returned=$(opcalls DELEGRETURN)
+it_hold_unflushed_f
 echo "@@IT PHASE holding $(basename "$IT_DIR")"
 n=0
 while [ ! -d go ] && [ $n -lt 3000 ]; do usleep 100000; n=$((n + 1)); done
 [ -d go ] || it_fail "no directory go from the host within 300 s of holding f"
-n=0
-while [ "$(opcalls DELEGRETURN)" = "$returned" ] && [ $n -lt 1800 ]; do usleep 100000; n=$((n + 1)); done
-[ "$(opcalls DELEGRETURN)" != "$returned" ] || it_fail "no DELEGRETURN within 180 s of the restart"
+it_await_delegreturn 180 "the restart"
 it_ok "the kernel reclaimed its write delegation of f across the restart and returned it when recalled"
 exec 3>&-
 it_mountstats

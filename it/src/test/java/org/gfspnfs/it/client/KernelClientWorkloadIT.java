@@ -93,19 +93,12 @@ class KernelClientWorkloadIT extends KernelClientWorkloads {
      */
     @Test
     void writeDelegationRecalledByAnotherClient_theKernelWritesBackItsCachedBytesFirst() throws Exception {
-        ExecutorService guest = Executors.newSingleThreadExecutor();
-        try {
-            Future<GuestResult> running = guest.submit(() -> client().run(server().target(),
-                    GuestRun.of(GuestScript.resource("writedeleg-recall.sh")).timeout(RECALL_RUN_LIMIT)));
-            String dir = awaitHolding(running, "writedeleg-recall.sh");
+        whileTheGuestHoldsF("writedeleg-recall.sh", RECALL_RUN_LIMIT, dir -> {
             try (Nfs41TestClient host = Nfs41TestClient.connect(serverAddress(), "it-host").mount()) {
                 readBackOnceRecalled(host, dir, Duration.ofSeconds(60));
                 expectOk(host.session(Ops.putRootFh(), Ops.remove(dir)));
             }
-            assertSucceeded(running.get(RECALL_RUN_LIMIT.plusMinutes(1).toSeconds(), TimeUnit.SECONDS));
-        } finally {
-            guest.shutdownNow();
-        }
+        });
     }
 
     /**
@@ -117,19 +110,35 @@ class KernelClientWorkloadIT extends KernelClientWorkloads {
      */
     @Test
     void writeDelegationHeldAcrossAServerRestart_isReclaimed_andRecalledLikeAnyOther() throws Exception {
-        ExecutorService guest = Executors.newSingleThreadExecutor();
-        try {
-            Future<GuestResult> running = guest.submit(() -> client().run(server().target(),
-                    GuestRun.of(GuestScript.resource("writedeleg-reclaim.sh")).timeout(RECLAIM_RUN_LIMIT)));
-            String dir = awaitHolding(running, "writedeleg-reclaim.sh");
+        whileTheGuestHoldsF("writedeleg-reclaim.sh", RECLAIM_RUN_LIMIT, dir -> {
             server().restart();
             try (Nfs41TestClient host = Nfs41TestClient.connect(serverAddress(), "it-host-reclaim").mount()) {
-                expectOk(host.session(Ops.putRootFh(), Ops.lookup(dir), Ops.mkdir("go", new Fattr4(new int[0], new byte[0]))));
-                readBackOnceRecalled(host, dir, RECLAIM_RUN_LIMIT);   // NFS4ERR_GRACE first, then DELAY
+                Fattr4 noAttributes = new Fattr4(new int[0], new byte[0]);
+                expectOk(host.session(Ops.putRootFh(), Ops.lookup(dir), Ops.mkdir("go", noAttributes)));
+                readBackOnceRecalled(host, dir, RECLAIM_RUN_LIMIT);   // GRACE until the grace period ends
                 expectOk(host.session(Ops.putRootFh(), Ops.lookup(dir), Ops.remove("go")));
                 expectOk(host.session(Ops.putRootFh(), Ops.remove(dir)));
             }
-            assertSucceeded(running.get(RECLAIM_RUN_LIMIT.plusMinutes(1).toSeconds(), TimeUnit.SECONDS));
+        });
+    }
+
+    /** What the host does once the guest holds DIR/f under a write delegation. */
+    @FunctionalInterface
+    private interface HostPart {
+        void run(String dir) throws Exception;
+    }
+
+    /**
+     * Runs {@code script} (one of the write-delegation scripts) in a guest, waits for its "@@IT PHASE holding DIR",
+     * runs the host's part, and then asserts the guest's run succeeded within {@code limit}.
+     */
+    private void whileTheGuestHoldsF(String script, Duration limit, HostPart host) throws Exception {
+        ExecutorService guest = Executors.newSingleThreadExecutor();
+        try {
+            Future<GuestResult> running = guest.submit(() -> client().run(server().target(),
+                    GuestRun.of(GuestScript.resource(script)).timeout(limit)));
+            host.run(awaitHolding(running, script));
+            assertSucceeded(running.get(limit.plusMinutes(1).toSeconds(), TimeUnit.SECONDS));
         } finally {
             guest.shutdownNow();
         }

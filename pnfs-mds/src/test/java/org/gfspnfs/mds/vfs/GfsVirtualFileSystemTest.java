@@ -257,7 +257,8 @@ class GfsVirtualFileSystemTest {
                 .isEqualTo(rest.entries().stream().map(DirEntry::name).toList());
         List<String> all = new ArrayList<>(List.of(first.entries().get(0).name()));
         rest.entries().forEach(e -> all.add(e.name()));
-        assertThat(all).doesNotHaveDuplicates().contains("one", "two", "three");   // "four", added mid-scan, may sort before the cookie resumed from
+        // "four", added mid-scan, may sort before the cookie the scan resumed from
+        assertThat(all).doesNotHaveDuplicates().contains("one", "two", "three");
         assertThat(rest.eof()).isTrue();
     }
 
