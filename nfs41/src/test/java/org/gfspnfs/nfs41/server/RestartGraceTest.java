@@ -66,12 +66,8 @@ class RestartGraceTest {
                     Ops.open(newcomer.clientId(), "n", "kept", 1, 0, -1, null, null));
             assertThat(blocked.status).isEqualTo(NfsStat.NFS4ERR_GRACE);
 
-            Open4Args reclaim = new Open4Args();
-            reclaim.shareAccess = 3;
-            reclaim.owner = new org.gfspnfs.nfs41.xdr.StateOwner4(c.clientId(), "o".getBytes());
-            reclaim.claimType = Open4Args.CLAIM_PREVIOUS;
-            CompoundRes4 reclaimed = expectOk(c.session(Ops.putFh(fh),
-                    new org.gfspnfs.nfs41.xdr.ArgOp4(Op.OPEN, reclaim),
+            ArgOp4 reclaim = Ops.reclaim(c.clientId(), "o", 3, Open4Res.OPEN_DELEGATE_NONE);
+            CompoundRes4 reclaimed = expectOk(c.session(Ops.putFh(fh), reclaim,
                     Ops.write(Ops.anonymous(), 1, 0, new byte[] {43})));
             assertThat(((Open4Res) body(reclaimed, Op.OPEN)).stateid).isNotNull();
             assertThat(((Write4Res) body(reclaimed, Op.WRITE)).verifier).isNotEqualTo(verifierBefore);
@@ -81,7 +77,7 @@ class RestartGraceTest {
             expectOk(c.session(Ops.reclaimComplete()));
             expectOk(newcomer.session(Ops.putRootFh(), Ops.lookup("export"),
                     Ops.open(newcomer.clientId(), "n", "kept", 1, 0, -1, null, null)));
-            assertThat(c.session(Ops.putFh(fh), new org.gfspnfs.nfs41.xdr.ArgOp4(Op.OPEN, reclaim)).status)
+            assertThat(c.session(Ops.putFh(fh), reclaim).status)
                     .isEqualTo(NfsStat.NFS4ERR_NO_GRACE);
         }
     }
@@ -126,10 +122,10 @@ class RestartGraceTest {
                      new RecordingCallbacks())) {
             c.exchangeId();
             c.createSession();
-            Open4Args noDelegation = reclaim(c, 3, Open4Res.OPEN_DELEGATE_NONE);
-            Open4Args withDelegation = reclaim(c, 3, Open4Res.OPEN_DELEGATE_WRITE);
-            Open4Res without = body(expectOk(c.session(Ops.putFh(fh), new ArgOp4(Op.OPEN, noDelegation))), Op.OPEN);
-            Open4Res with = body(expectOk(c.session(Ops.putFh(fh), new ArgOp4(Op.OPEN, withDelegation))), Op.OPEN);
+            Open4Res without = body(expectOk(c.session(Ops.putFh(fh),
+                    Ops.reclaim(c.clientId(), "o", 3, Open4Res.OPEN_DELEGATE_NONE))), Op.OPEN);
+            Open4Res with = body(expectOk(c.session(Ops.putFh(fh),
+                    Ops.reclaim(c.clientId(), "o", 3, Open4Res.OPEN_DELEGATE_WRITE))), Op.OPEN);
             assertThat(without.delegationType).as("a reclaim naming no delegation")
                     .isEqualTo(Open4Res.OPEN_DELEGATE_NONE);
             assertThat(with.delegationType).isEqualTo(Open4Res.OPEN_DELEGATE_WRITE);
@@ -144,14 +140,5 @@ class RestartGraceTest {
             CbRecall4Args recall = (CbRecall4Args) callbacks.received().get(0).ops.get(1).args;
             assertThat(recall.stateid.other).isEqualTo(with.delegationStateid.other);
         }
-    }
-
-    private static Open4Args reclaim(Nfs41TestClient c, int access, int delegateType) {
-        Open4Args a = new Open4Args();
-        a.shareAccess = access;
-        a.owner = new org.gfspnfs.nfs41.xdr.StateOwner4(c.clientId(), "o".getBytes());
-        a.claimType = Open4Args.CLAIM_PREVIOUS;
-        a.claimDelegateType = delegateType;
-        return a;
     }
 }
