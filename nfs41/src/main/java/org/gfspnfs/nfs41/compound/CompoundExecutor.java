@@ -39,6 +39,19 @@ public final class CompoundExecutor {
         this.operations = operations;
     }
 
+    /**
+     * Whether every operation of the compound is brief ({@link OperationTable.Builder#addBrief}), so that it may run
+     * on the thread that read it. A compound whose decoding stopped early is brief up to where it stopped.
+     */
+    public boolean brief(CompoundArgs4 args) {
+        for (ArgOp4 op : args.ops) {
+            if (!operations.brief(op.opnum)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public CompoundRes4 execute(CompoundArgs4 args, RpcOrigin origin) {
         return execute(args, origin, 0);
     }

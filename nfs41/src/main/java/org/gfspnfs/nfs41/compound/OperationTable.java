@@ -29,8 +29,17 @@ public final class OperationTable {
         return entries.containsKey(opnum);
     }
 
-    /** An operation with its name (for logs) and argument class (for a checked cast). */
-    record Entry<A extends XdrAble>(String name, Class<A> argsType, Operation<A> operation) {
+    /** Whether the operation is registered as brief ({@link Builder#addBrief}). */
+    public boolean brief(int opnum) {
+        Entry<?> e = entries.get(opnum);
+        return e != null && e.brief();
+    }
+
+    /**
+     * An operation with its name (for logs), argument class (for a checked cast) and whether it is brief: never
+     * waits on a client, neither for a callback's answer nor for another client's call.
+     */
+    record Entry<A extends XdrAble>(String name, Class<A> argsType, Operation<A> operation, boolean brief) {
         XdrAble run(CompoundContext ctx, XdrAble args) throws org.gfspnfs.nfs41.status.NfsException {
             return operation.execute(ctx, argsType.cast(args));
         }
@@ -41,7 +50,16 @@ public final class OperationTable {
         private final Map<Integer, Entry<?>> entries = new HashMap<>();
 
         public <A extends XdrAble> Builder add(int opnum, String name, Class<A> argsType, Operation<A> op) {
-            entries.put(opnum, new Entry<>(name, argsType, op));
+            entries.put(opnum, new Entry<>(name, argsType, op, false));
+            return this;
+        }
+
+        /**
+         * Registers an operation that never waits on a client (no callback, no wait for another client's call), so
+         * that a compound made of such operations may run on the thread that read it.
+         */
+        public <A extends XdrAble> Builder addBrief(int opnum, String name, Class<A> argsType, Operation<A> op) {
+            entries.put(opnum, new Entry<>(name, argsType, op, true));
             return this;
         }
 

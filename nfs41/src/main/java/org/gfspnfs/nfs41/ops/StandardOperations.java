@@ -35,7 +35,9 @@ import org.gfspnfs.nfs41.xdr.Write4Args;
 
 /**
  * The operation table of a plain NFSv4.1 server / pNFS MDS. To add an operation: write its class in this package,
- * make sure {@code xdr.ArgTypes} decodes its arguments, and register it here (see nfs41/ENGINE.md).
+ * make sure {@code xdr.ArgTypes} decodes its arguments, and register it here (see nfs41/ENGINE.md). Register it
+ * with {@code addBrief} only if it can never wait on a client: it sends no callback (no recall) and never waits for
+ * another call; a compound made only of such operations may run on the thread that read it.
  */
 public final class StandardOperations {
     private StandardOperations() {
@@ -54,7 +56,7 @@ public final class StandardOperations {
     private static void sessions(OperationTable.Builder b) {
         b.add(Op.EXCHANGE_ID, "EXCHANGE_ID", ExchangeId4Args.class, new ExchangeIdOp());
         b.add(Op.CREATE_SESSION, "CREATE_SESSION", CreateSession4Args.class, new CreateSessionOp());
-        b.add(Op.SEQUENCE, "SEQUENCE", Sequence4Args.class, new SequenceOp());
+        b.addBrief(Op.SEQUENCE, "SEQUENCE", Sequence4Args.class, new SequenceOp());
         b.add(Op.BIND_CONN_TO_SESSION, "BIND_CONN_TO_SESSION", BindConnToSession4Args.class,
                 new BindConnToSessionOp());
         b.add(Op.DESTROY_SESSION, "DESTROY_SESSION", SessionId4.class, new DestroySessionOp());
@@ -64,27 +66,27 @@ public final class StandardOperations {
     }
 
     private static void namespace(OperationTable.Builder b) {
-        b.add(Op.PUTROOTFH, "PUTROOTFH", XdrVoid.class, new PutRootFhOp());
-        b.add(Op.PUTPUBFH, "PUTPUBFH", XdrVoid.class, new PutPubFhOp());
-        b.add(Op.PUTFH, "PUTFH", NfsFh4.class, new PutFhOp());
-        b.add(Op.GETFH, "GETFH", XdrVoid.class, new GetFhOp());
-        b.add(Op.SAVEFH, "SAVEFH", XdrVoid.class, new SaveFhOp());
-        b.add(Op.RESTOREFH, "RESTOREFH", XdrVoid.class, new RestoreFhOp());
-        b.add(Op.LOOKUP, "LOOKUP", Component4.class, new LookupOp());
-        b.add(Op.LOOKUPP, "LOOKUPP", XdrVoid.class, new LookuppOp());
-        b.add(Op.GETATTR, "GETATTR", Bitmap4.class, new GetAttrOp());
+        b.addBrief(Op.PUTROOTFH, "PUTROOTFH", XdrVoid.class, new PutRootFhOp());
+        b.addBrief(Op.PUTPUBFH, "PUTPUBFH", XdrVoid.class, new PutPubFhOp());
+        b.addBrief(Op.PUTFH, "PUTFH", NfsFh4.class, new PutFhOp());
+        b.addBrief(Op.GETFH, "GETFH", XdrVoid.class, new GetFhOp());
+        b.addBrief(Op.SAVEFH, "SAVEFH", XdrVoid.class, new SaveFhOp());
+        b.addBrief(Op.RESTOREFH, "RESTOREFH", XdrVoid.class, new RestoreFhOp());
+        b.addBrief(Op.LOOKUP, "LOOKUP", Component4.class, new LookupOp());
+        b.addBrief(Op.LOOKUPP, "LOOKUPP", XdrVoid.class, new LookuppOp());
+        b.addBrief(Op.GETATTR, "GETATTR", Bitmap4.class, new GetAttrOp());
         b.add(Op.SETATTR, "SETATTR", SetAttr4Args.class, new SetAttrOp());
-        b.add(Op.VERIFY, "VERIFY", Fattr4.class, new VerifyOp(false));
-        b.add(Op.NVERIFY, "NVERIFY", Fattr4.class, new VerifyOp(true));
-        b.add(Op.ACCESS, "ACCESS", Access4Args.class, new AccessOp());
+        b.addBrief(Op.VERIFY, "VERIFY", Fattr4.class, new VerifyOp(false));
+        b.addBrief(Op.NVERIFY, "NVERIFY", Fattr4.class, new VerifyOp(true));
+        b.addBrief(Op.ACCESS, "ACCESS", Access4Args.class, new AccessOp());
         b.add(Op.CREATE, "CREATE", Create4Args.class, new CreateOp());
         b.add(Op.REMOVE, "REMOVE", Component4.class, new RemoveOp());
         b.add(Op.RENAME, "RENAME", Rename4Args.class, new RenameOp());
         b.add(Op.LINK, "LINK", Component4.class, new LinkOp());
-        b.add(Op.READLINK, "READLINK", XdrVoid.class, new ReadlinkOp());
+        b.addBrief(Op.READLINK, "READLINK", XdrVoid.class, new ReadlinkOp());
         b.add(Op.READDIR, "READDIR", Readdir4Args.class, new ReaddirOp());
-        b.add(Op.SECINFO, "SECINFO", Component4.class, new SecinfoOp());
-        b.add(Op.SECINFO_NO_NAME, "SECINFO_NO_NAME", SecinfoNoName4Args.class, new SecinfoNoNameOp());
+        b.addBrief(Op.SECINFO, "SECINFO", Component4.class, new SecinfoOp());
+        b.addBrief(Op.SECINFO_NO_NAME, "SECINFO_NO_NAME", SecinfoNoName4Args.class, new SecinfoNoNameOp());
     }
 
     private static void data(OperationTable.Builder b) {
@@ -96,11 +98,11 @@ public final class StandardOperations {
     private static void state(OperationTable.Builder b) {
         b.add(Op.OPEN, "OPEN", Open4Args.class, new OpenOp());
         b.add(Op.OPEN_DOWNGRADE, "OPEN_DOWNGRADE", OpenDowngrade4Args.class, new OpenDowngradeOp());
-        b.add(Op.CLOSE, "CLOSE", Close4Args.class, new CloseOp());
+        b.addBrief(Op.CLOSE, "CLOSE", Close4Args.class, new CloseOp());
         b.add(Op.LOCK, "LOCK", Lock4Args.class, new LockOp());
         b.add(Op.LOCKT, "LOCKT", Lockt4Args.class, new LocktOp());
         b.add(Op.LOCKU, "LOCKU", Locku4Args.class, new LockuOp());
-        b.add(Op.TEST_STATEID, "TEST_STATEID", TestStateid4Args.class, new TestStateidOp());
+        b.addBrief(Op.TEST_STATEID, "TEST_STATEID", TestStateid4Args.class, new TestStateidOp());
         b.add(Op.FREE_STATEID, "FREE_STATEID", Stateid4.class, new FreeStateidOp());
         b.add(Op.DELEGRETURN, "DELEGRETURN", Stateid4.class, new DelegReturnOp());
     }

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.dcache.oncrpc4j.rpc.OncRpcProgram;
 import org.dcache.oncrpc4j.rpc.ReplyQueue;
 import org.dcache.oncrpc4j.rpc.RpcDispatchable;
-import org.dcache.oncrpc4j.rpc.RpcDispatcher;
 import org.glassfish.grizzly.CloseType;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.ConnectionProbe;
@@ -29,8 +28,8 @@ import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 /**
  * An ONC RPC server over TCP for oncrpc4j programs, whose requests are read straight into pooled direct memory
  * ({@link SlabPool}) and decoded from there: selector threads read and cut records ({@link ReadWindowFilter},
- * {@link RecordFilter}), the RPC message layer ({@link RpcCallFilter}) and oncrpc4j's dispatcher hand each call to a
- * worker thread. Built like oncrpc4j's own service, except that requests are neither copied out of the socket's
+ * {@link RecordFilter}), the RPC message layer ({@link RpcCallFilter}) and {@link CallDispatcher} hand each call to a
+ * worker thread, or run it where it was read when it is brief and the server otherwise idle. Built like oncrpc4j's own service, except that requests are neither copied out of the socket's
  * buffer nor left for the garbage collector: a program releases each call's memory once it has answered
  * ({@link ReceivedXdr#release()}), and a reply that ends in file data is sent from the file ({@link ReplyTransport}).
  * Replies to calls the server makes itself (the NFSv4.1 back channel) arrive on the same connections and reach
@@ -88,7 +87,7 @@ public final class RpcServerTransport implements AutoCloseable {
                 .add(new TransportFilter())
                 .add(new RecordFilter(heap))
                 .add(new RpcCallFilter(replyQueue))
-                .add(new RpcDispatcher(workers, Map.copyOf(programs), false, call -> { }))
+                .add(new CallDispatcher(workers, programs, new CallsInProgress()))
                 .build());
         t.getConnectionMonitoringConfig().addProbes(new ConnectionProbe.Adapter() {
             @Override
