@@ -29,8 +29,9 @@ import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
  * An ONC RPC server over TCP for oncrpc4j programs, whose requests are read straight into pooled direct memory
  * ({@link SlabPool}) and decoded from there: selector threads read and cut records ({@link ReadWindowFilter},
  * {@link RecordFilter}), the RPC message layer ({@link RpcCallFilter}) and {@link CallDispatcher} hand each call to a
- * worker thread, or run it where it was read when it is brief and the server otherwise idle. Built like oncrpc4j's own service, except that requests are neither copied out of the socket's
- * buffer nor left for the garbage collector: a program releases each call's memory once it has answered
+ * worker thread, or run it where it was read when it is brief and the server otherwise idle. Built like oncrpc4j's
+ * own service, except that requests are neither copied out of the socket's buffer nor left for the garbage
+ * collector: a program releases each call's memory once it has answered
  * ({@link ReceivedXdr#release()}), and a reply that ends in file data is sent from the file ({@link ReplyTransport}).
  * Replies to calls the server makes itself (the NFSv4.1 back channel) arrive on the same connections and reach
  * the transport's reply queue as with oncrpc4j.
