@@ -17,6 +17,10 @@
 #                 of the demo, the C2 compiler took 290, 170, 65, 31 and 20 ticks in five successive 1 GiB write
 #                 rounds from the kernel client, against 100-140 for all of the server's own work per round: 256 MiB
 #                 of warm-up left most of the compiling inside the measured runs.
+#   --one-guest   one UML guest mounts both servers and runs every warm-up and measured round of both sides itself,
+#                 in the same ABBA order (the same workload, vm-workload.sh). Without it each run boots a guest of
+#                 its own, and a guest's speed differs from boot to boot: the same server's `ls -l` took 1.06-2.45 s
+#                 over six guests (2026-11-23). UML only (--mb and --files apply; not --qemu).
 # Output: the raw `vm-bench ...` lines of each run, then the table:
 #   metric               unit   ganesha     ours  ours/ganesha  better
 # Exit: 0 = both sides measured; 3 = our server did not start or its bench failed (Ganesha's numbers are still
@@ -24,16 +28,24 @@
 # Logs and data: $COMPARE_DIR (default: a new directory under /tmp, printed at the start).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-RUNS=1; WARMUP=5; WARMUP_MB=1024; ARGS=()
+RUNS=1; WARMUP=5; WARMUP_MB=1024; ARGS=(); ONE_GUEST=0; MB=1024; FILES=10000
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS=$2; shift 2;;
+    --one-guest) ONE_GUEST=1; shift;;
+    --mb) MB=$2; ARGS+=("$1" "$2"); shift 2;;
+    --files) FILES=$2; ARGS+=("$1" "$2"); shift 2;;
     --warmup) WARMUP=$2; shift 2;;
     --warmup-mb) WARMUP_MB=$2; shift 2;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0;;
     *) ARGS+=("$1"); shift;;
   esac
 done
+if [ "$ONE_GUEST" = 1 ]; then
+  for a in ${ARGS[@]+"${ARGS[@]}"}; do
+    case "$a" in --qemu|--log|--timeout) echo "compare-ganesha: --one-guest runs UML and its own log; $a does not apply" >&2; exit 2;; esac
+  done
+fi
 dir=${COMPARE_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/compare-ganesha.XXXXXX")}
 mkdir -p "$dir"
 echo "compare-ganesha: logs and data in $dir" >&2
@@ -102,11 +114,6 @@ warm_once() { # NAME PORT RUN: untimed, output kept in $dir/NAME.warmup
   bash "$root/bench/scripts/vm-bench.sh" --log "$dir/$1.warmup-console.$3.log" "${ARGS[@]+"${ARGS[@]}"}" \
     --mb "$WARMUP_MB" --files 2000 "127.0.0.1:$2" / >> "$dir/$1.warmup" 2>&1 || true
 }
-for i in $(seq 1 "$WARMUP"); do
-  warm_once ganesha "$gport" "$i"
-  [ "$ours_ok" = 1 ] && warm_once ours "$oport" "$i"
-done
-: > "$dir/ganesha.results"; : > "$dir/ours.results"
 bench_ganesha() { # RUN
   bench_once ganesha "$gport" "$1" || { echo "compare-ganesha: the bench against Ganesha failed; see $dir/ganesha.console.$1.log" >&2; exit 1; }
 }
@@ -116,9 +123,68 @@ bench_ours() { # RUN
     echo "compare-ganesha: $ours_why" >&2
   fi
 }
-for i in $(seq 1 "$RUNS"); do
-  if [ $((i % 2)) = 1 ]; then bench_ganesha "$i"; bench_ours "$i"; else bench_ours "$i"; bench_ganesha "$i"; fi
+separate_guests() { # a guest per run
+  local i
+  for i in $(seq 1 "$WARMUP"); do
+    warm_once ganesha "$gport" "$i"
+    [ "$ours_ok" = 1 ] && warm_once ours "$oport" "$i"
+  done
+  for i in $(seq 1 "$RUNS"); do
+    if [ $((i % 2)) = 1 ]; then bench_ganesha "$i"; bench_ours "$i"; else bench_ours "$i"; bench_ganesha "$i"; fi
+  done
+}
+# ---- --one-guest: both sides from one guest. Its script is the workload and a driver that names each run
+# SIDE-N (measured) or warm-SIDE-N; a side whose run fails is left out from then on (Ganesha's ends the guest).
+one_guest() {
+  local log=$dir/one-guest.console.log rc=0
+  { cat "$root/bench/scripts/vm-workload.sh"; cat <<'DRIVER'; } > "$dir/one-guest.sh"
+ours_ok=1
+run() { # SIDE NAME MB FILES
+  if [ "$1" = ours ]; then
+    [ "$ours_ok" = 1 ] || return 0
+    workload "$2" "$OURS_PORT" "$3" "$4" || ours_ok=0
+  else
+    workload "$2" "$GANESHA_PORT" "$3" "$4" || exit 1
+  fi
+}
+i=1
+while [ $i -le "$WARMUP" ]; do run ganesha warm-ganesha-$i "$WARMUP_MB" 2000; run ours warm-ours-$i "$WARMUP_MB" 2000; i=$((i + 1)); done
+i=1
+while [ $i -le "$RUNS" ]; do
+  if [ $((i % 2)) = 1 ]; then run ganesha ganesha-$i "$MB" "$FILES"; run ours ours-$i "$MB" "$FILES"
+  else run ours ours-$i "$MB" "$FILES"; run ganesha ganesha-$i "$MB" "$FILES"; fi
+  i=$((i + 1))
 done
+[ "$ours_ok" = 1 ]
+DRIVER
+  bash "$root/it/scripts/run-uml.sh" -s "127.0.0.1:$oport" --also-port "$gport" --no-mount -x / \
+    -t $(( (WARMUP * 2 * 240) + (RUNS * 2 * 300) + 120 )) -e "OURS_PORT=$oport" -e "GANESHA_PORT=$gport" \
+    -e "WARMUP=$WARMUP" -e "WARMUP_MB=$WARMUP_MB" -e "RUNS=$RUNS" -e "MB=$MB" -e "FILES=$FILES" \
+    "$dir/one-guest.sh" > "$log" 2>&1 || rc=$?
+  tr -d '\r' < "$log" | sed -n 's/.*@@BENCH \([a-z-]*\)-\([0-9]*\) \([^ ]*\) \([^ ]*\) \([^ ]*\)$/\1 \2 \3 \4 \5/p' |
+    while read -r name run metric value unit; do
+      case "$name" in warm-*) out=$dir/${name#warm-}.warmup;; *) out=$dir/$name.results;; esac
+      port=$gport; case "$name" in *ours) port=$oport;; esac
+      echo "vm-bench server=127.0.0.1:$port client=uml-one-guest run=$run metric=$metric value=$value unit=$unit" >> "$out"
+    done
+  cat "$dir/ganesha.results" "$dir/ours.results"
+  if [ "$rc" != 0 ]; then
+    local why
+    why=$(tr -d '\r' < "$log" | grep -E '@@BENCH-FAIL|@@VMC ERROR|run-uml:' | tr '\n' ' ')
+    if tr -d '\r' < "$log" | grep -q '@@BENCH-FAIL ganesha' || [ ! -s "$dir/ganesha.results" ]; then
+      echo "compare-ganesha: the one-guest run failed on Ganesha's side or before it (rc $rc): $why; console $log" >&2
+      exit 1
+    fi
+    ours_ok=0; ours_why="the bench against our server failed in the one-guest run: $why; console $log"
+    echo "compare-ganesha: $ours_why" >&2
+  fi
+}
+: > "$dir/ganesha.results"; : > "$dir/ours.results"
+if [ "$ONE_GUEST" = 1 ] && [ "$ours_ok" = 1 ]; then
+  one_guest
+else
+  separate_guests
+fi
 
 # ---- table: median per metric, ours/ganesha
 echo

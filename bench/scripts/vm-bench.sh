@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # vm-bench.sh - whole-system NFSv4.1 bench through the real Linux kernel client (a User-Mode Linux guest from
-# it/scripts/run-uml.sh; qemu with --qemu). The workload, in the guest, against SERVER:PORT's EXPORT:
-#   sequential write of 1 GiB (dd bs=1M conv=fsync), drop caches + fresh mount, sequential read of it,
-#   10,000 file creates (echo > f$i), drop caches + fresh mount, `ls -l` of the 10,000 files, rm -r.
+# it/scripts/run-uml.sh; qemu with --qemu). The workload (vm-workload.sh), in the guest, against SERVER:PORT's EXPORT:
+#   in a fresh mount, sequential write of 1 GiB (dd bs=1M conv=fsync), drop caches + fresh mount, sequential read
+#   of it, 10,000 file creates (echo > f$i), drop caches + fresh mount, `ls -l` of the 10,000 files, rm -r.
 # Prints one machine-readable line per metric on stdout:
 #   vm-bench server=HOST:PORT client=uml metric=seq_write_1024MiB value=218.3 unit=MB/s
 # metrics: seq_write_<N>MiB, seq_read_<N>MiB (MB/s, higher is better); create_<N>_files, ls_l_<N>_files,
@@ -31,41 +31,12 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/vm-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 LOG=${LOG:-$work/console.log}
 
-cat > "$work/guest.sh" <<'GUEST'
-t() { cut -d' ' -f1 /proc/uptime; }
-el() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", b-a}'; }
-mbps() { awk -v mb="$1" -v a="$2" -v b="$3" 'BEGIN{d=b-a; if (d <= 0) d = 0.01; printf "%.1f", mb*1.048576/d}'; }
-bench() { echo "@@BENCH $1 $2 $3"; }
-fail() { echo "@@BENCH-FAIL $*"; exit 1; }
-fresh() { # drop every cache and look at the export through a new mount (no cached pages, attributes or dentries)
-  cd /; sync; echo 3 > /proc/sys/vm/drop_caches
-  n=$((n + 1)); vmc_mount "$NFS_OPTS,nosharecache" "$NFS_EXPORT" /mnt/b$n && cd /mnt/b$n || fail "mount /mnt/b$n"
-}
-n=0
-D=vm-bench-$(hostname)
-mkdir "$D" || fail "mkdir $D"
-a=$(t); dd if=/dev/zero of="$D/big" bs=1M count="$BENCH_MB" conv=fsync 2>/dev/null || fail "dd write"; b=$(t)
-[ "$(stat -c %s "$D/big")" = $((BENCH_MB * 1048576)) ] || fail "size after write"
-bench "seq_write_${BENCH_MB}MiB" "$(mbps "$BENCH_MB" "$a" "$b")" MB/s
-fresh
-a=$(t); dd if="$D/big" of=/dev/null bs=1M 2>/dev/null || fail "dd read"; b=$(t)
-bench "seq_read_${BENCH_MB}MiB" "$(mbps "$BENCH_MB" "$a" "$b")" MB/s
-rm -f "$D/big"
-mkdir "$D/small" || fail "mkdir small"
-a=$(t); i=0; while [ $i -lt "$BENCH_FILES" ]; do echo "file $i" > "$D/small/f$i" || fail "create f$i"; i=$((i + 1)); done; b=$(t)
-bench "create_${BENCH_FILES}_files" "$(el "$a" "$b")" s
-fresh
-a=$(t); c=$(ls -l "$D/small" | grep -c '^-'); b=$(t)
-[ "$c" = "$BENCH_FILES" ] || fail "ls -l listed $c files, want $BENCH_FILES"
-bench "ls_l_${BENCH_FILES}_files" "$(el "$a" "$b")" s
-a=$(t); rm -r "$D" || fail "rm -r"; b=$(t)
-bench "rm_r_${BENCH_FILES}_files" "$(el "$a" "$b")" s
-GUEST
+{ cat "$root/bench/scripts/vm-workload.sh"; echo 'workload one "$NFS_PORT" "$BENCH_MB" "$BENCH_FILES"'; } > "$work/guest.sh"
 
 rc=0
 bash "$HARNESS" -s "$SERVER" -x "$EXPORT" -t "$TIMEOUT" -e "BENCH_MB=$MB" -e "BENCH_FILES=$FILES" "$work/guest.sh" \
   > "$LOG" 2>&1 || rc=$?
-tr -d '\r' < "$LOG" | sed -n 's/.*@@BENCH \([^ ]*\) \([^ ]*\) \([^ ]*\)$/\1 \2 \3/p' | while read -r metric value unit; do
+tr -d '\r' < "$LOG" | sed -n 's/.*@@BENCH one \([^ ]*\) \([^ ]*\) \([^ ]*\)$/\1 \2 \3/p' | while read -r metric value unit; do
   echo "vm-bench server=$SERVER client=$CLIENT metric=$metric value=$value unit=$unit"
 done
 if [ "$rc" != 0 ]; then

@@ -33,6 +33,9 @@
 #       --dnat | --no-dnat   force / skip the DNAT rule (default: on when HOST is
 #                            loopback and nft is installed; apt-get install nftables).
 #                            Without it the server must listen on 0.0.0.0 or 10.77.N.1.
+#       --also-port PORT     one more loopback server the guest reaches at the same
+#                            address ($NFS_ADDR) with the DNAT rule (repeatable), e.g.
+#                            a second NFS server the guest script mounts itself
 #   -v, --verbose            full kernel boot log on the console
 #       --rebuild            rebuild the cached initramfs
 # env: UMLCLIENT_CACHE (default ${XDG_CACHE_HOME:-$HOME/.cache}/uml-client)
@@ -59,6 +62,7 @@ ENVS=()
 FILES=()
 XAPPEND=
 SCRIPT=
+ALSO_PORTS=()
 
 die() { echo "run-uml: $*" >&2; exit 125; }
 while [ $# -gt 0 ]; do
@@ -75,6 +79,8 @@ while [ $# -gt 0 ]; do
     --mem) MEM=$2; shift 2;;
     --dnat) DNAT=1; shift;;
     --no-dnat) DNAT=0; shift;;
+    --also-port) case "${2:-}" in ''|*[!0-9]*) die "--also-port needs a port number, not '${2:-}'";; esac
+                 ALSO_PORTS+=("$2"); shift 2;;
     --cpus|--boot) shift 2;;                 # run-guest.sh options without meaning here
     --kvm|--no-kvm|--tcg) shift;;
     -v|--verbose) VERBOSE=1; shift;;
@@ -280,6 +286,12 @@ table ip $NFT_TABLE {
   chain pre { type nat hook prerouting priority dstnat; iifname "$TAP" ip daddr $GW tcp dport $port dnat to 127.0.0.1:$port; }
 }
 EOF
+  for p in ${ALSO_PORTS[@]+"${ALSO_PORTS[@]}"}; do
+    nft add rule ip "$NFT_TABLE" pre iifname "$TAP" ip daddr "$GW" tcp dport "$p" dnat to "127.0.0.1:$p" \
+      || die "nft DNAT setup for --also-port $p failed"
+  done
+elif [ ${#ALSO_PORTS[@]} -gt 0 ]; then
+  die "--also-port needs the DNAT rule (a loopback server and nft)"
 fi
 # UMLCLIENT_DNAT_EXTRA=ADDR:P1,P2,...: more loopback servers (pNFS data servers) that the guest is told to reach at
 # ADDR (a host address in GETDEVICEINFO); DNAT them to 127.0.0.1 so those servers stay bound to loopback too.
