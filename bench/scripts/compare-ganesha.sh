@@ -50,7 +50,7 @@ dir=${COMPARE_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/compare-ganesha.XXXXXX")}
 mkdir -p "$dir"
 echo "compare-ganesha: logs and data in $dir" >&2
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+. "$root/bench/scripts/ports.sh"
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 OURS_PID=
@@ -66,11 +66,11 @@ trap stop_all EXIT
 trap 'exit 130' INT; trap 'exit 143' TERM
 
 # ---- start both servers
-gport=$(free_port)
+gport=$(free_port_range 1)
 "$root/scripts/ganesha.sh" start "$dir/ganesha" "$gport" / > /dev/null || { echo "compare-ganesha: Ganesha did not start" >&2; exit 1; }
 echo "compare-ganesha: ganesha on 127.0.0.1:$gport (pid $(cat "$dir/ganesha/ganesha.pid"))" >&2
 
-oport=$(free_port); ours_ok=1; ours_why=
+oport=$(free_port_range "$DEMO_PORTS"); ours_ok=1; ours_why=
 mkdir -p "$dir/ours"
 # `demo` exists when `gfspnfs help demo` succeeds or `gfspnfs --help` lists it (the CLI may have no `help` command);
 # the same rule as the ITs' DemoSubcommand
@@ -88,13 +88,15 @@ if ! demo_known; then
 else
   setsid "$root/gfspnfs" demo --dir "$dir/ours/data" --port "$oport" > "$dir/ours/demo.log" 2>&1 < /dev/null &
   OURS_PID=$!
-  for _ in $(seq 1 1200); do   # <= 120 s: the launcher may build first
-    port_open "$oport" && break
+  # "ready" once every node is: the MDS port alone accepts as soon as node 1 is up, and a demo whose later node
+  # fails to start then stops again
+  for _ in $(seq 1 1800); do   # <= 180 s: the launcher may build first
+    grep -qx ready "$dir/ours/demo.log" 2>/dev/null && break
     kill -0 "$OURS_PID" 2>/dev/null || break
     sleep 0.1
   done
-  if ! port_open "$oport"; then
-    ours_ok=0; ours_why="gfspnfs demo did not accept on 127.0.0.1:$oport (log $dir/ours/demo.log: $(tail -1 "$dir/ours/demo.log"))"
+  if ! grep -qx ready "$dir/ours/demo.log" 2>/dev/null || ! port_open "$oport"; then
+    ours_ok=0; ours_why="gfspnfs demo did not get ready on 127.0.0.1:$oport (log $dir/ours/demo.log: $(grep -v '^  ' "$dir/ours/demo.log" | tail -1))"
   else
     echo "compare-ganesha: ours on 127.0.0.1:$oport (pid $OURS_PID)" >&2
   fi

@@ -59,23 +59,7 @@ mkdir -p "$dir"
 echo "nfs-loadgen-compare: logs and data in $dir" >&2
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-# a base port P with P..P+7 all free (the demo uses P..P+6 with 3 data servers)
-free_range() {
-  python3 - <<'PY'
-import socket, random
-for _ in range(200):
-    base = random.randint(30000, 60000)
-    socks = []
-    try:
-        for p in range(base, base + 8):
-            s = socket.socket(); s.bind(("127.0.0.1", p)); socks.append(s)
-        print(base); break
-    except OSError:
-        pass
-    finally:
-        for s in socks: s.close()
-PY
-}
+. "$root/bench/scripts/ports.sh"
 
 OURS_PID=; ONE_PID=
 stop_demo() { # PID
@@ -101,12 +85,12 @@ jar="$root/bench/target/benchmarks.jar"
 [ -f "$jar" ] || { echo "nfs-loadgen-compare: $jar missing (build first)" >&2; exit 1; }
 
 # ---- servers
-gport=$(free_range)
+gport=$(free_port_range 1)
 GANESHA_PID=$("$root/scripts/ganesha.sh" start "$dir/ganesha" "$gport" /) \
   || { echo "nfs-loadgen-compare: Ganesha did not start" >&2; exit 1; }
 echo "nfs-loadgen-compare: ganesha on 127.0.0.1:$gport" >&2
 
-oport=$(free_range); ours_ok=1; ours_why=
+oport=$(free_port_range "$DEMO_PORTS"); ours_ok=1; ours_why=
 setsid "$root/gfspnfs" demo --dir "$dir/ours" --port "$oport" > "$dir/demo.log" 2>&1 < /dev/null &
 OURS_PID=$!
 for _ in $(seq 1 1800); do   # <= 180 s: the launcher may build first
@@ -125,7 +109,7 @@ fi
 # the pNFS rows only: the protocol path without the cost of three JVMs sharing two cores.
 one_ok=0
 if [ "$ONE" = 1 ] && [ "$PNFS" = 1 ] && [ "$ours_ok" = 1 ]; then
-  p1port=$(free_range)
+  p1port=$(free_port_range "$DEMO_PORTS")
   setsid "$root/gfspnfs" demo --nodes 1 --dir "$dir/one" --port "$p1port" > "$dir/one.log" 2>&1 < /dev/null &
   ONE_PID=$!
   for _ in $(seq 1 600); do
