@@ -58,7 +58,6 @@ dir=${COMPARE_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/nfs-loadgen.XXXXXX")}
 mkdir -p "$dir"
 echo "nfs-loadgen-compare: logs and data in $dir" >&2
 
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 . "$root/bench/scripts/ports.sh"
 
 OURS_PID=; ONE_PID=

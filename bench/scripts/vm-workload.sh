@@ -23,10 +23,10 @@ vmw_fresh() {
   NFS_PORT=$vmw_port
   [ "$vmw_rc" = 0 ] && cd "$vmw_last"
 }
+vmw_fail() { echo "@@BENCH-FAIL $vmw_tag $*"; cd /; return 1; }
+vmw_out() { echo "@@BENCH $vmw_tag $1 $2 $3"; }
 workload() { # TAG PORT MB FILES
   vmw_tag=$1; vmw_p=$2; vmw_mb=$3; vmw_files=$4; vmw_d=vm-bench-$(hostname)-$vmw_tag
-  vmw_fail() { echo "@@BENCH-FAIL $vmw_tag $*"; cd /; return 1; }
-  vmw_out() { echo "@@BENCH $vmw_tag $1 $2 $3"; }
   vmw_fresh "$vmw_p" || { vmw_fail "mount port $vmw_p"; return 1; }
   mkdir "$vmw_d" || { vmw_fail "mkdir $vmw_d"; return 1; }
   vmw_a=$(vmw_t); dd if=/dev/zero of="$vmw_d/big" bs=1M count="$vmw_mb" conv=fsync 2>/dev/null || { vmw_fail "dd write"; return 1; }
